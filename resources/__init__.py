@@ -1,0 +1,1 @@
+"""Data files (label schema, lexicons, guidelines, translations), loaded with importlib.resources."""

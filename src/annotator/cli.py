@@ -1,0 +1,113 @@
+"""The ``annotator`` command.
+
+Errors a user can act on (a bad file, a missing corpus) end in one line naming
+the file and the reason, and exit status 2; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .normalize import NormalizeError, NormalizeOptions, normalize
+from .paths import bundled_corpus
+
+
+def _write(text: str) -> None:
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"annotator: error: {message}\n")
+    return 2
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise NormalizeError(f"{path}: is a folder, not a file") from None
+    except FileNotFoundError:
+        raise NormalizeError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise NormalizeError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+
+
+def cmd_normalize(args: argparse.Namespace) -> int:
+    options = NormalizeOptions(
+        convert_traditional=not args.keep_traditional,
+        fullwidth_punctuation=args.fullwidth_punctuation,
+    )
+    try:
+        doc = normalize(_read(args.file), str(args.file), options)
+    except NormalizeError as exc:
+        return _fail(str(exc))
+    if args.json:
+        _write(json.dumps(doc.to_json(), ensure_ascii=False) + "\n")
+    else:
+        _write(doc.text + ("\n" if doc.text and not doc.text.endswith("\n") else ""))
+    return 0
+
+
+def cmd_corpus(args: argparse.Namespace) -> int:
+    """Stand-in for the window until it exists: the bundled corpus, page by page."""
+    folder = args.folder or bundled_corpus()
+    if folder is None:
+        return _fail("no bundled corpus in this install; pass a folder")
+    files = sorted(p for p in Path(folder).iterdir() if p.is_file())
+    failed = 0
+    for path in files:
+        try:
+            doc = normalize(_read(path), str(path))
+        except NormalizeError as exc:
+            sys.stderr.write(f"annotator: skipped {exc}\n")
+            failed += 1
+            continue
+        title = doc.meta["title"] or doc.text.split("\n", 1)[0][:40]
+        counts = {k: v for k, v in doc.flags.items() if isinstance(v, int)}
+        _write(
+            f"{path.name}  {title}\n"
+            f"    date={doc.meta['date']} source={doc.meta['source']} "
+            f"chars={len(doc.text)} excluded={len(doc.excluded)} {counts}\n"
+        )
+    return 1 if failed else 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from .gui.app import run  # Qt only when a window is asked for
+
+    return run(folder=args.folder, screenshot=args.screenshot)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="annotator", description="Annotate Chinese documents.")
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("normalize", help="print the normalized text of a page")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help="one JSON object: text, raw_text, map, excluded, meta, flags")
+    p.add_argument("--fullwidth-punctuation", action="store_true", help="，：；？！（） next to Chinese")
+    p.add_argument("--keep-traditional", action="store_true", help="do not convert Traditional to Simplified")
+    p.set_defaults(func=cmd_normalize)
+
+    p = sub.add_parser("corpus", help="summarize the normalized pages of a folder (the bundled corpus by default)")
+    p.add_argument("folder", type=Path, nargs="?")
+    p.set_defaults(func=cmd_corpus)
+
+    p = sub.add_parser("gui", help="open the window (the default)")
+    p.add_argument("folder", type=Path, nargs="?", help="a folder of pages (the bundled corpus by default)")
+    p.add_argument("--screenshot", type=Path, help="write a PNG of the window and exit")
+    p.set_defaults(func=cmd_gui)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if not getattr(args, "command", None):
+        args = build_parser().parse_args(["gui", *(argv or [])])
+    return args.func(args)

@@ -1,0 +1,93 @@
+"""Character-level clean-up: invisible and spam characters, compatibility forms.
+
+Spam pages inject emoji and zero-width characters into sentences; private-use
+characters are glyphs of some site's icon font.  Compatibility forms (full-width
+ASCII, Roman numerals such as Ⅴ, compatibility ideographs, Kangxi radicals,
+mathematical letters, odd spaces) are folded to their NFKC form, except those
+where NFKC would change meaning in Chinese text (… stays ……, ① stays ①).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+from .alignment import Alignment, apply_edits
+
+_INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_EMOJI_ATOM = r"(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\ufe0f)[\p{Emoji_Modifier}\ufe0f\u20e3]*"
+_EMOJI = rf"{_EMOJI_ATOM}(?:\u200d{_EMOJI_ATOM}|\u200d\p{{Extended_Pictographic}})*"
+_PRIVATE = r"\p{Co}"
+# one pass finds all three kinds; emoji first so that a ZWJ inside one stays with it
+_NOISE = regex.compile(rf"(?P<emoji>(?:{_EMOJI})+)|(?P<invisible>[{_INVISIBLE}])|(?P<private>{_PRIVATE})")
+_CJK_CONTEXT = regex.compile(r"[\p{Han}\p{Han}，。、“”‘’《》：；！？（）,.:;!?()]")
+_FOLD_RANGES = (
+    (0x00A0, 0x00A1), (0x2000, 0x200B), (0x202F, 0x2030), (0x205F, 0x2060), (0x3000, 0x3001),
+    (0xFF01, 0xFF5F), (0xFFE0, 0xFFE7), (0x2160, 0x2180), (0x2F00, 0x2FD6),
+    (0xF900, 0xFB00), (0x2F800, 0x2FA20), (0x1D400, 0x1D800),
+)
+_DOTS = {"•": "·", "・": "·"}
+_MIDDLE_DOT = regex.compile(r"(?<=\S)[•・](?=\S)")
+_TAB = "\t"
+
+
+@lru_cache(maxsize=1)
+def fold_table() -> dict[str, str]:
+    """Compatibility character → its folded form (NFKC; odd spaces → space)."""
+    table = {}
+    for lo, hi in _FOLD_RANGES:
+        for cp in range(lo, hi):
+            ch = chr(cp)
+            folded = unicodedata.normalize("NFKC", ch)
+            if folded != ch:
+                table[ch] = " " if folded.isspace() or not folded else folded
+    table[_TAB] = " "
+    return table
+
+
+@lru_cache(maxsize=1)
+def _fold_pattern() -> "regex.Pattern[str]":
+    return regex.compile("[" + regex.escape("".join(fold_table())) + "]")
+
+
+def remove_noise_chars(text: str) -> tuple[str, Alignment, dict[str, int]]:
+    """Step: drop invisible and private-use characters, and emoji injected mid-sentence."""
+    edits = []
+    counts = {"invisible_removed": 0, "emoji_removed": 0, "private_use_removed": 0}
+    for m in _NOISE.finditer(text):
+        kind = m.lastgroup
+        if kind == "emoji":
+            before = text[m.start() - 1] if m.start() else ""
+            after = text[m.end()] if m.end() < len(text) else ""
+            # spam sits inside a sentence; an emoji that ends a line or stands alone is content
+            if not (before and after and _CJK_CONTEXT.match(before) and _CJK_CONTEXT.match(after)):
+                continue
+            counts["emoji_removed"] += 1
+        elif kind == "invisible":
+            counts["invisible_removed"] += 1
+        else:
+            counts["private_use_removed"] += 1
+        edits.append((m.start(), m.end(), ""))
+    if not edits:
+        return text, Alignment.identity(len(text)), {}
+    new, alignment = apply_edits(text, edits)
+    return new, alignment, {k: v for k, v in counts.items() if v}
+
+
+def fold_compatibility(text: str) -> tuple[str, Alignment, dict[str, int]]:
+    """Step: fold compatibility forms and odd spaces, and • between words to ·."""
+    table = fold_table()
+    edits = []
+    for m in _fold_pattern().finditer(text):
+        edits.append((m.start(), m.end(), table[m.group()]))
+    for m in _MIDDLE_DOT.finditer(text):
+        edits.append((m.start(), m.end(), _DOTS[m.group()]))
+    if not edits:
+        return text, Alignment.identity(len(text)), {}
+    edits.sort()
+    new, alignment = apply_edits(text, edits)
+    folded = sum(1 for s, e, r in edits if r != " ")
+    counts = {"compat_folded": folded, "spaces_folded": len(edits) - folded}
+    return new, alignment, {k: v for k, v in counts.items() if v}

@@ -1,0 +1,153 @@
+"""Raw page bytes → normalized document, with an exact map back.
+
+The steps run in a fixed order; each is a pure function from text to
+``(text, alignment, counts)`` and the alignments compose into one map from the
+normalized text to the decoded raw text.  Order matters: line endings and HTML
+first (an entity can hide a space or a quote), invisible characters before
+glosses (a zero-width space between 婦 and ``(`` would hide a gloss), glosses
+before splices (the garbage only reads ``?jì)D`` once glosses are gone),
+OpenCC after both (so that phrases are whole), tidying last.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import boilerplate, metadata
+from .alignment import Alignment
+from .chars import fold_compatibility, remove_noise_chars
+from .decode import MAX_BYTES, decode
+from .gloss import remove_glosses
+from .markup import strip_markup
+from .punct import to_fullwidth
+from .script import to_simplified
+from .splice import repair_splices
+from .whitespace import tidy, unify_line_endings
+
+VERSION = "1.0.0"
+MAP_FORMAT = "segments-v1"
+
+Step = Callable[[str], "tuple[str, Alignment, dict[str, int]]"]
+
+
+@dataclass(frozen=True)
+class NormalizeOptions:
+    convert_traditional: bool = True
+    fullwidth_punctuation: bool = False
+    max_bytes: int = MAX_BYTES
+
+
+@dataclass
+class NormalizedDocument:
+    raw_text: str
+    text: str
+    alignment: Alignment
+    excluded: list[boilerplate.ExcludedRegion]
+    meta: dict[str, str | None]
+    flags: dict[str, Any]
+    steps: list[str]
+    encoding: str
+    version: str = VERSION
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def raw_range(self, start: int, end: int) -> tuple[int, int]:
+        """The range of ``raw_text`` that the normalized span ``[start, end)`` came from."""
+        return self.alignment.source_range(start, end)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "encoding": self.encoding,
+            "options": self.options,
+            "steps": self.steps,
+            "meta": self.meta,
+            "flags": self.flags,
+            "excluded": [r.to_json() for r in self.excluded],
+            "text": self.text,
+            "raw_text": self.raw_text,
+            "map": {"format": MAP_FORMAT, "segments": self.alignment.to_json()},
+        }
+
+
+def normalize_text(raw_text: str, options: NormalizeOptions = NormalizeOptions()) -> NormalizedDocument:
+    """Normalize an already decoded page."""
+    steps: list[tuple[str, Step]] = [
+        ("line_endings", unify_line_endings),
+        ("markup", strip_markup),
+        ("noise_chars", remove_noise_chars),
+        ("glosses", remove_glosses),
+        ("splices", None),  # type: ignore[list-item]
+        ("compat_fold", fold_compatibility),
+    ]
+    if options.convert_traditional:
+        steps.append(("simplified", to_simplified))
+    steps.append(("tidy", tidy))
+    if options.fullwidth_punctuation:
+        steps.append(("fullwidth_punctuation", to_fullwidth))
+
+    text = raw_text
+    alignment = Alignment.identity(len(raw_text))
+    counts: dict[str, Any] = {}
+    applied: list[str] = []
+    splices: list[dict[str, Any]] = []
+    private_use: list[int] = []
+    for name, step in steps:
+        if name == "splices":
+            new, step_alignment, step_counts, repairs = repair_splices(text)
+            for r in repairs:
+                raw_start, raw_end = alignment.source_range(r.start, r.end)
+                splices.append({
+                    "raw_start": raw_start, "raw_end": raw_end, "found": r.found,
+                    "repaired_as": r.replacement, "candidates": list(r.candidates), "certain": r.replacement is not None,
+                })
+        else:
+            if name == "noise_chars":
+                private_use = _private_use_positions(text, alignment)
+            new, step_alignment, step_counts = step(text)
+        if new != text:
+            applied.append(name)
+        alignment = alignment.then(step_alignment)
+        text = new
+        counts.update(step_counts)
+
+    excluded = boilerplate.find_excluded(text)
+    flags: dict[str, Any] = dict(sorted(counts.items()))
+    if splices:
+        flags["splices"] = splices
+    if private_use:
+        flags["private_use_at"] = private_use
+    spam = sum(1 for r in excluded if r.reason == "spam")
+    if spam:
+        flags["spam_lines"] = spam
+    return NormalizedDocument(
+        raw_text=raw_text,
+        text=text,
+        alignment=alignment,
+        excluded=excluded,
+        meta=metadata.extract(text, excluded),
+        flags=flags,
+        steps=applied,
+        encoding="",
+        options={"convert_traditional": options.convert_traditional,
+                 "fullwidth_punctuation": options.fullwidth_punctuation},
+    )
+
+
+def _private_use_positions(text: str, alignment: Alignment) -> list[int]:
+    from .chars import _NOISE
+
+    return [alignment.source_range(m.start(), m.end())[0]
+            for m in _NOISE.finditer(text) if m.lastgroup == "private"]
+
+
+def normalize(data: bytes, name: str = "<input>", options: NormalizeOptions = NormalizeOptions()) -> NormalizedDocument:
+    """Normalize a raw page.  Raises :class:`~annotator.normalize.errors.NormalizeError`
+    (naming ``name`` and the reason) for empty, binary, undecodable or oversized input."""
+    decoded = decode(data, name, options.max_bytes)
+    doc = normalize_text(decoded.text, options)
+    doc.encoding = decoded.encoding
+    if decoded.errors:
+        doc.flags["decode_errors"] = decoded.errors
+    return doc
