@@ -22,7 +22,9 @@ _EMOJI = rf"{_EMOJI_ATOM}(?:\u200d{_EMOJI_ATOM}|\u200d\p{{Extended_Pictographic}
 _PRIVATE = r"\p{Co}"
 # one pass finds all three kinds; emoji first so that a ZWJ inside one stays with it
 _NOISE = regex.compile(rf"(?P<emoji>(?:{_EMOJI})+)|(?P<invisible>[{_INVISIBLE}])|(?P<private>{_PRIVATE})")
-_CJK_CONTEXT = regex.compile(r"[\p{Han}\p{Han}，。、“”‘’《》：；！？（）,.:;!?()]")
+_CJK_CONTEXT = regex.compile(r"[\p{Han}，。、“”‘’《》：；！？（）,.:;!?()]")
+_INVISIBLE_RUN_BEFORE = regex.compile(rf"[{_INVISIBLE}]*\Z")
+_INVISIBLE_RUN_AFTER = regex.compile(rf"[{_INVISIBLE}]*")
 _FOLD_RANGES = (
     (0x00A0, 0x00A1), (0x2000, 0x200B), (0x202F, 0x2030), (0x205F, 0x2060), (0x3000, 0x3001),
     (0xFF01, 0xFF5F), (0xFFE0, 0xFFE7), (0x2160, 0x2180), (0x2F00, 0x2FD6),
@@ -59,8 +61,11 @@ def remove_noise_chars(text: str) -> tuple[str, Alignment, dict[str, int]]:
     for m in _NOISE.finditer(text):
         kind = m.lastgroup
         if kind == "emoji":
-            before = text[m.start() - 1] if m.start() else ""
-            after = text[m.end()] if m.end() < len(text) else ""
+            # look past invisible characters: they are injected alongside the emoji
+            b = m.start() - len(_INVISIBLE_RUN_BEFORE.search(text, 0, m.start()).group())
+            a = _INVISIBLE_RUN_AFTER.match(text, m.end()).end()
+            before = text[b - 1] if b > 0 else ""
+            after = text[a] if a < len(text) else ""
             # spam sits inside a sentence; an emoji that ends a line or stands alone is content
             if not (before and after and _CJK_CONTEXT.match(before) and _CJK_CONTEXT.match(after)):
                 continue

@@ -3,10 +3,12 @@
 Pages of this kind arrive as UTF-8 (with or without a BOM), UTF-16 with a BOM,
 GBK/GB18030 or Big5.  A byte string that decodes cleanly as UTF-8 is UTF-8.
 Otherwise GB18030 and Big5 often both decode it, so the candidates are scored
-by how many of their Han characters, once folded to Simplified, are among the
-3,755 most common ones (GB 2312 level 1): the right decoding scores near 1.0,
-the wrong one near 0.5 even on a few characters, where general-purpose
-detectors guess Japanese or Korean encodings.
+by how many of their non-ASCII characters, once folded to Simplified, are
+plausible: the 3,755 most common Han characters (GB 2312 level 1), Chinese
+punctuation, full-width forms and pinyin letters (GB 2312 rows 1, 3 and 8).
+The right decoding scores near 1.0, the wrong one near 0.5 even on a few
+characters, where general-purpose detectors guess Japanese or Korean
+encodings.  Ties go to GB18030.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ MAX_BYTES = 64 * 1024 * 1024
 LEGACY_ENCODINGS = ("gb18030", "big5hkscs")
 # a page with a handful of broken bytes is still a page; more than this is not text
 MAX_ERROR_RATIO = 0.001
-_HAN = regex.compile(r"\p{Han}")
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -36,9 +37,9 @@ class Decoded:
 
 
 @lru_cache(maxsize=1)
-def _common_han() -> frozenset[str]:
+def _plausible() -> frozenset[str]:
     chars = set()
-    for lead in range(0xB0, 0xD8):
+    for lead in (0xA1, 0xA3, 0xA8, *range(0xB0, 0xD8)):
         for trail in range(0xA1, 0xFF):
             try:
                 chars.add(bytes((lead, trail)).decode("gb2312"))
@@ -48,15 +49,14 @@ def _common_han() -> frozenset[str]:
 
 
 def _score(text: str) -> float:
-    """Share of Han characters that are common once converted to Simplified."""
+    """Share of non-ASCII characters that are plausible once converted to Simplified."""
     from .script import to_simplified_chars
 
-    sample = to_simplified_chars(text[:20000])
-    han = _HAN.findall(sample)
-    if not han:
-        return 0.0
-    common = _common_han()
-    return sum(ch in common for ch in han) / len(han)
+    sample = [ch for ch in to_simplified_chars(text[:20000]) if ord(ch) > 0x7F]
+    if not sample:
+        return 1.0
+    plausible = _plausible()
+    return sum(ch in plausible for ch in sample) / len(sample)
 
 
 def decode(data: bytes, name: str = "<input>", max_bytes: int = MAX_BYTES) -> Decoded:
