@@ -17,9 +17,10 @@ _INLINE = (
     "span|b|i|u|s|em|strong|a|img|font|sup|sub|small|big|code|td|th|tbody|thead|tfoot|label|abbr|"
     "cite|mark|figure|figcaption|iframe|input|button|form|select|option|nav|aside|main|o:p|wbr|ins|del"
 )
+_ATTRS = r"""(?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*"""
 _TAG = regex.compile(
     rf"(?P<drop><(?P<raw>script|style)\b[^>]*>.*?</(?P=raw)\s*>|<!--.*?-->)"
-    rf"|(?P<tag></?(?P<name>{_BLOCK}|{_INLINE})(?:\s[^<>]*)?/?>)",
+    rf"|(?P<tag></?(?P<name>{_BLOCK}|{_INLINE})\b{_ATTRS}\s*/?>)",
     regex.IGNORECASE | regex.DOTALL,
 )
 _BLOCK_NAME = regex.compile(rf"(?:{_BLOCK})", regex.IGNORECASE)

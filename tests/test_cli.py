@@ -1,0 +1,102 @@
+"""The command line, run as a user runs it: a real process, real files."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from annotator.normalize import normalize
+
+
+def run(*args, cwd=None):
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    return subprocess.run([sys.executable, "-m", "annotator", *map(str, args)],
+                          capture_output=True, cwd=cwd, env=env, timeout=300)
+
+
+def test_normalize_prints_the_text(corpus_dir):
+    page = corpus_dir / "000_aaf9baf376961570.txt"
+    out = run("normalize", page)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.decode("utf-8").rstrip("\n") == normalize(page.read_bytes()).text
+
+
+def test_normalize_json_has_the_documented_keys(corpus_dir):
+    out = run("normalize", corpus_dir / "004_ad273fc778490be1.txt", "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    for key in ("text", "raw_text", "excluded", "meta", "flags", "map", "version", "steps", "encoding"):
+        assert key in data
+    assert data["meta"]["title"] == "持续推动海东妇女儿童事业迈上新台阶"
+    for region in data["excluded"]:
+        assert set(region) == {"start", "end", "reason", "rule"}
+    # the map from the JSON alone takes a span back to the raw page
+    text, raw = data["text"], data["raw_text"]
+    start = text.index("妇联党组书记")
+    for t0, t1, s0, s1 in data["map"]["segments"]:
+        if t0 <= start < t1:
+            assert t1 - t0 == s1 - s0
+            assert raw[s0 + start - t0] == "婦"
+
+
+def test_options_change_the_text(corpus_dir):
+    page = corpus_dir / "000_aaf9baf376961570.txt"
+    wide = run("normalize", page, "--fullwidth-punctuation").stdout.decode()
+    assert "10月27日下午，淮南市妇联" in wide
+    kept = run("normalize", page, "--keep-traditional").stdout.decode()
+    assert "淮南市婦聯黨組書記" in kept
+
+
+def test_corpus_summary(corpus_dir):
+    out = run("corpus")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.decode().splitlines()
+    assert sum(line.endswith(".txt  持续推动海东妇女儿童事业迈上新台阶") for line in lines) == 1
+    assert len([line for line in lines if line.startswith("00")]) == 5
+
+
+@pytest.mark.parametrize("content,reason", [
+    (b"", "the file is empty"),
+    (b"\x00\x01\x02binary\x00", "binary data"),
+    (bytes(range(0x80, 0x100)) * 50, "cannot decode"),
+])
+def test_bad_input_gives_one_clear_line(tmp_path, content, reason):
+    page = tmp_path / "bad page.txt"
+    page.write_bytes(content)
+    out = run("normalize", page)
+    assert out.returncode == 2
+    err = out.stderr.decode()
+    assert str(page) in err and reason in err
+    assert "Traceback" not in err and out.stdout == b""
+
+
+def test_missing_file_and_folder(tmp_path):
+    out = run("normalize", tmp_path / "nope.txt")
+    assert out.returncode == 2 and b"nope.txt: no such file" in out.stderr
+    out = run("normalize", tmp_path)
+    assert out.returncode == 2 and b"is a folder" in out.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file(tmp_path):
+    page = tmp_path / "locked.txt"
+    page.write_text("正文")
+    page.chmod(0)
+    out = run("normalize", page)
+    assert out.returncode == 2 and b"cannot read it" in out.stderr
+
+
+@pytest.mark.slow
+def test_a_50_mb_page_is_normalized(tmp_path, corpus_dir):
+    body = (corpus_dir / "004_ad273fc778490be1.txt").read_bytes()
+    page = tmp_path / "big.txt"
+    page.write_bytes(body * (50_000_000 // len(body) + 1))
+    assert page.stat().st_size > 50_000_000
+    out = run("normalize", page, "--json")
+    assert out.returncode == 0, out.stderr[-2000:]
+    data = json.loads(out.stdout)
+    assert "持续推动海东妇女儿童事业迈上新台阶" in data["text"]
+    assert data["flags"]["glosses_removed"] == 198 * (50_000_000 // len(body) + 1)
+    assert "lián" not in data["text"]
