@@ -9,6 +9,7 @@ where NFKC would change meaning in Chinese text (… stays ……, ① stays ①
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -31,7 +32,12 @@ _FOLD_RANGES = (
     (0xF900, 0xFB00), (0x2F800, 0x2FA20), (0x1D400, 0x1D800),
 )
 _DOTS = {"•": "·", "・": "·"}
-_MIDDLE_DOT = regex.compile(r"(?<=\S)[•・](?=\S)")
+_DOT = re.compile("[•・]")
+# a cheap first look (stdlib re, plain ranges): does the text hold anything the noise pattern could match?
+_MAYBE_NOISE = re.compile(
+    "[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u2190-\u21ff\u231a-\u27bf"
+    "\u2934\u2935\u2b05-\u2b55\u3030\u303d\u3297\u3299\ue000-\uf8ff\U0001f000-\U0001faff\U000f0000-\U0010ffff]"
+)
 _TAB = "\t"
 
 
@@ -50,12 +56,23 @@ def fold_table() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _fold_pattern() -> "regex.Pattern[str]":
-    return regex.compile("[" + regex.escape("".join(fold_table())) + "]")
+def _fold_pattern() -> "re.Pattern[str]":
+    # ranges, not the table's characters one by one: a class of thousands of
+    # single characters makes every step of the scan slow
+    ranges = "".join(f"{re.escape(chr(lo))}-{re.escape(chr(hi - 1))}" for lo, hi in _FOLD_RANGES)
+    return re.compile(f"[{ranges}{_TAB}]")
+
+
+def private_use_spans(text: str) -> list[tuple[int, int]]:
+    if not _MAYBE_NOISE.search(text):
+        return []
+    return [m.span() for m in _NOISE.finditer(text) if m.lastgroup == "private"]
 
 
 def remove_noise_chars(text: str) -> tuple[str, Alignment, dict[str, int]]:
     """Step: drop invisible and private-use characters, and emoji injected mid-sentence."""
+    if not _MAYBE_NOISE.search(text):
+        return text, Alignment.identity(len(text)), {}
     edits = []
     counts = {"invisible_removed": 0, "emoji_removed": 0, "private_use_removed": 0}
     for m in _NOISE.finditer(text):
@@ -86,9 +103,13 @@ def fold_compatibility(text: str) -> tuple[str, Alignment, dict[str, int]]:
     table = fold_table()
     edits = []
     for m in _fold_pattern().finditer(text):
-        edits.append((m.start(), m.end(), table[m.group()]))
-    for m in _MIDDLE_DOT.finditer(text):
-        edits.append((m.start(), m.end(), _DOTS[m.group()]))
+        folded = table.get(m.group())
+        if folded is not None:
+            edits.append((m.start(), m.end(), folded))
+    for m in _DOT.finditer(text):
+        i = m.start()
+        if 0 < i < len(text) - 1 and not text[i - 1].isspace() and not text[i + 1].isspace():
+            edits.append((i, i + 1, _DOTS[m.group()]))
     if not edits:
         return text, Alignment.identity(len(text)), {}
     edits.sort()

@@ -88,7 +88,7 @@ def normalize_text(raw_text: str, options: NormalizeOptions = NormalizeOptions()
         steps.append(("fullwidth_punctuation", to_fullwidth))
 
     text = raw_text
-    alignment = Alignment.identity(len(raw_text))
+    maps: list[Alignment] = []
     counts: dict[str, Any] = {}
     applied: list[str] = []
     splices: list[dict[str, Any]] = []
@@ -97,20 +97,26 @@ def normalize_text(raw_text: str, options: NormalizeOptions = NormalizeOptions()
         if name == "splices":
             new, step_alignment, step_counts, repairs = repair_splices(text)
             for r in repairs:
-                raw_start, raw_end = alignment.source_range(r.start, r.end)
+                raw_start, raw_end = _back(maps, r.start, r.end)
                 splices.append({
                     "raw_start": raw_start, "raw_end": raw_end, "found": r.found,
                     "repaired_as": r.replacement, "candidates": list(r.candidates), "certain": r.replacement is not None,
                 })
         else:
             if name == "noise_chars":
-                private_use = _private_use_positions(text, alignment)
+                private_use = _private_use_positions(text, maps)
             new, step_alignment, step_counts = step(text)
         if new != text:
             applied.append(name)
-        alignment = alignment.then(step_alignment)
+        if not step_alignment.is_identity():
+            maps.append(step_alignment)
         text = new
         counts.update(step_counts)
+    # compose right to left: the small maps of the late steps first, the big one once
+    composed = Alignment.identity(len(text))
+    for step_map in reversed(maps):
+        composed = step_map.then(composed)
+    alignment = composed if maps else Alignment.identity(len(raw_text))
 
     excluded = boilerplate.find_excluded(text)
     flags: dict[str, Any] = dict(sorted(counts.items()))
@@ -135,11 +141,17 @@ def normalize_text(raw_text: str, options: NormalizeOptions = NormalizeOptions()
     )
 
 
-def _private_use_positions(text: str, alignment: Alignment) -> list[int]:
-    from .chars import _NOISE
+def _back(maps: list[Alignment], start: int, end: int) -> tuple[int, int]:
+    """A span of the current text, mapped back through the steps so far to the raw text."""
+    for step_map in reversed(maps):
+        start, end = step_map.source_range(start, end)
+    return start, end
 
-    return [alignment.source_range(m.start(), m.end())[0]
-            for m in _NOISE.finditer(text) if m.lastgroup == "private"]
+
+def _private_use_positions(text: str, maps: list[Alignment]) -> list[int]:
+    from .chars import private_use_spans
+
+    return [_back(maps, s, e)[0] for s, e in private_use_spans(text)]
 
 
 def normalize(data: bytes, name: str = "<input>", options: NormalizeOptions = NormalizeOptions()) -> NormalizedDocument:

@@ -19,6 +19,7 @@ text is left as it is and the spot is flagged with its candidates.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -46,6 +47,7 @@ def _readings(ch: str) -> set[str]:
     return set(pinyin(ch, style=Style.TONE, heteronym=True, errors="ignore")[0] if ch else [])
 
 
+@lru_cache(maxsize=4096)
 def candidates(prev: str, gloss: str, trail: str | None) -> tuple[str, ...]:
     """Characters the garbage could have been, in every encoding that fits."""
     if trail is None:
@@ -71,13 +73,20 @@ def candidates(prev: str, gloss: str, trail: str | None) -> tuple[str, ...]:
 
 def find_repairs(text: str) -> list[Repair]:
     repairs = []
+    seen: dict[str, bool] = {}
+
+    def used(pair: str) -> bool:
+        if pair not in seen:
+            seen[pair] = pair in text
+        return seen[pair]
+
     for m in _GARBAGE.finditer(text):
         if not is_syllable(m.group("gloss")):
             continue
         prev = m.group("prev")
         options = candidates(prev, m.group("gloss"), m.group("trail"))
         after = text[m.end()] if m.end() < len(text) else ""
-        attested = tuple(c for c in options if (after and (c + after) in text) or (prev + c) in text)
+        attested = tuple(c for c in options if (after and used(c + after)) or used(prev + c))
         sure = attested[0] if len(attested) == 1 else None
         repairs.append(Repair(m.start(), m.end(), m.group(), sure, options, attested))
     return repairs

@@ -7,14 +7,14 @@ list furniture and goes with the indentation.
 
 from __future__ import annotations
 
-import regex
+import re
 
 from .alignment import Alignment, apply_edits
 
-_CR = regex.compile(r"\r\n?")
-_LINE_SPACE = regex.compile(r"(?m)^ *(?:[•●▪◦·] +)?(?=\S)| +$|(?<=\S )  *(?=\S)")
-_BLANK_RUN = regex.compile(r"\n{3,}")
-_EDGES = regex.compile(r"\A\n+|\n+\Z")
+_CR = re.compile(r"\r\n?")
+_LINE_SPACE = re.compile(r"(?m)^ +(?:[•●▪◦·] +)?(?=\S)|^[•●▪◦·] +(?=\S)| +$|(?<=\S )  *(?=\S)")
+_BLANK_RUN = re.compile(r"\n{3,}")
+_EDGES = re.compile(r"\A\n+|\n+\Z")
 
 
 def unify_line_endings(text: str) -> tuple[str, Alignment, dict[str, int]]:
@@ -27,9 +27,7 @@ def unify_line_endings(text: str) -> tuple[str, Alignment, dict[str, int]]:
 
 
 def _line_space_edits(text: str):
-    for m in _LINE_SPACE.finditer(text):
-        if m.end() > m.start():
-            yield (m.start(), m.end(), "")
+    return [(m.start(), m.end(), "") for m in _LINE_SPACE.finditer(text)]
 
 
 def tidy(text: str) -> tuple[str, Alignment, dict[str, int]]:
