@@ -56,3 +56,9 @@ def test_not_a_page(data, error, words):
 def test_size_limit_is_checked_before_decoding():
     with pytest.raises(InputTooLarge, match="big.txt: .* over the"):
         decode(b"a" * 2_000, "big.txt", max_bytes=1_000)
+
+
+def test_bytes_valid_as_utf8_are_utf8():
+    """学 in GB18030 is D1 A7, which is also valid UTF-8 (ѧ): UTF-8 wins, as everywhere."""
+    assert decode("学".encode("gb18030")).text == "ѧ"
+    assert decode("学习宣传贯彻".encode("gb18030")).text == "学习宣传贯彻"

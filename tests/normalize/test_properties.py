@@ -126,6 +126,16 @@ def test_encodings_round_trip_to_the_same_document(parts, encoding):
     raw = "".join(parts)
     assume(not raw.startswith("\ufeff"))  # the same bytes as a byte-order mark
     assume(raw.strip(" \t\r\n\u3000\u200b\u200c\u2060\ufeff"))
-    doc = normalize(raw.encode(encoding))
+    data = raw.encode(encoding)
+    if encoding == "gb18030":
+        # truly ambiguous bytes, which no decoder can tell apart: 学 is D1 A7 in
+        # GB18030 and ѧ in UTF-8; a lone private-use character reads as Big5 炕
+        assume(not any(0xE000 <= ord(c) <= 0xF8FF for c in raw))
+        try:
+            data.decode("utf-8")
+            assume(False)
+        except UnicodeDecodeError:
+            pass
+    doc = normalize(data)
     assert doc.raw_text == raw
     assert doc.text == normalize_text(raw).text

@@ -15,6 +15,8 @@ title printed twice).
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -25,6 +27,8 @@ _SPAM_WORDS = (
     "自偷", "无码", "有码", "在线播放", "免费视频观看", "色情", "偷拍", "伦理片", "黄片", "成人视频",
     "av在线", "a级", "一本道", "午夜福利", "激情视频", "国产精品", "亚洲av", "人妻",
 )
+_SPAM = re.compile("|".join(map(re.escape, _SPAM_WORDS)), re.IGNORECASE)
+SHORT = 80  # furniture lines are short; only spam and copyright notices run longer
 _SITE_NAME = regex.compile(r"^\S{2,16}(?:网|网站|首页|频道|门户|客户端|新闻网)$")
 _SHARE = regex.compile(r"分享|扫一扫|二维码|关注我们|打印本页|关闭窗口|【打印】|【关闭】|字号[:：]")
 _RELATED = regex.compile(r"^(?:相关附件|相关专题|相关链接|相关新闻|相关阅读|延伸阅读|相关文章|推荐阅读)[:：]?$")
@@ -77,17 +81,19 @@ def header_end(lines: list[Line]) -> int:
     return len(lines)
 
 
-def _spam(line: str) -> bool:
-    low = line.lower()
-    return sum(word in low for word in _SPAM_WORDS) >= 2
+def _spam_lines(text: str, lines: list[Line]) -> set[int]:
+    """Lines holding two or more different spam words, found in one pass over the text."""
+    starts = [line.start for line in lines]
+    words: dict[int, set[str]] = {}
+    for m in _SPAM.finditer(text):
+        words.setdefault(bisect_right(starts, m.start()) - 1, set()).add(m.group().lower())
+    return {i for i, found in words.items() if len(found) >= 2}
 
 
 def _classify(line: Line, head: bool) -> tuple[str, str] | None:
     t = line.text
-    if not t:
+    if not t or len(t) > SHORT:
         return None
-    if _spam(t):
-        return "spam", "spam-words"
     if _CREDIT.match(t):
         return "credit", "editor-credit"
     if len(t) <= 30 and not _SENTENCE_END.search(t):
@@ -103,15 +109,16 @@ def _classify(line: Line, head: bool) -> tuple[str, str] | None:
     return None
 
 
-def find_excluded(text: str) -> list[ExcludedRegion]:
+def find_excluded(text: str, lines: list[Line] | None = None) -> list[ExcludedRegion]:
     """Mark the boilerplate lines of a normalized text."""
-    lines = lines_of(text)
+    lines = lines_of(text) if lines is None else lines
     head = header_end(lines)
-    marks: dict[int, tuple[str, str]] = {}
+    marks: dict[int, tuple[str, str]] = {i: ("spam", "spam-words") for i in _spam_lines(text, lines)}
     for line in lines:
-        found = _classify(line, line.index < head)
-        if found:
-            marks[line.index] = found
+        if line.index not in marks:
+            found = _classify(line, line.index < head)
+            if found:
+                marks[line.index] = found
 
     # a related-links heading takes the short lines under it with it
     for i, (reason, rule) in list(marks.items()):
@@ -125,7 +132,7 @@ def find_excluded(text: str) -> list[ExcludedRegion]:
     regions: list[ExcludedRegion] = []
     covered: set[int] = set()
     for line in lines:
-        if line.index in covered or not _COPYRIGHT.match(line.text):
+        if line.index in covered or len(line.text) > SHORT or not _COPYRIGHT.match(line.text):
             continue
         last = line.index
         for nxt in lines[line.index + 1:]:
@@ -156,7 +163,9 @@ def find_excluded(text: str) -> list[ExcludedRegion]:
         t = line.text
         if not t:
             continue
-        if t in seen and len(t) <= 80 and line.index not in marks and line.index not in covered:
+        if len(t) > SHORT:
+            continue
+        if t in seen and line.index not in marks and line.index not in covered:
             marks[line.index] = ("repeated", "repeated-line")
         seen.add(t)
 

@@ -5,7 +5,8 @@ GBK/GB18030 or Big5.  A byte string that decodes cleanly as UTF-8 is UTF-8.
 Otherwise GB18030 and Big5 often both decode it, so the candidates are scored
 by how many of their non-ASCII characters, once folded to Simplified, are
 plausible: the 3,755 most common Han characters (GB 2312 level 1), Chinese
-punctuation, full-width forms and pinyin letters (GB 2312 rows 1, 3 and 8).
+punctuation, numerals (Ⅴ, ①), full-width forms and pinyin letters (GB 2312
+rows 1, 2, 3 and 8).
 The right decoding scores near 1.0, the wrong one near 0.5 even on a few
 characters, where general-purpose detectors guess Japanese or Korean
 encodings.  Ties go to GB18030.
@@ -39,7 +40,7 @@ class Decoded:
 @lru_cache(maxsize=1)
 def _plausible() -> frozenset[str]:
     chars = set()
-    for lead in (0xA1, 0xA3, 0xA8, *range(0xB0, 0xD8)):
+    for lead in (0xA1, 0xA2, 0xA3, 0xA8, *range(0xB0, 0xD8)):
         for trail in range(0xA1, 0xFF):
             try:
                 chars.add(bytes((lead, trail)).decode("gb2312"))

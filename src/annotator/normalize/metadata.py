@@ -42,8 +42,8 @@ def _names(byline: str) -> list[str]:
     return names
 
 
-def extract(text: str, excluded: list[ExcludedRegion]) -> dict[str, str | None]:
-    lines = lines_of(text)
+def extract(text: str, excluded: list[ExcludedRegion], lines: list[Line] | None = None) -> dict[str, str | None]:
+    lines = lines_of(text) if lines is None else lines
     head = header_end(lines)
     reason_at = {r.start: r.reason for r in excluded}
     header: list[Line] = [line for line in lines[:head] if line.text]
@@ -65,6 +65,8 @@ def extract(text: str, excluded: list[ExcludedRegion]) -> dict[str, str | None]:
     # bylines: in the header (□本报记者 张璐) or a credit line in brackets after the body
     for line in lines:
         t = line.text
+        if len(t) > 80:
+            continue
         if meta["byline"] is None and _BYLINE.search(t) and len(t) <= 80 and (
             line.index < head or regex.match(r"^[(（【□]", t)
         ) and not is_body(t.strip("()（）")):

@@ -118,7 +118,8 @@ def normalize_text(raw_text: str, options: NormalizeOptions = NormalizeOptions()
         composed = step_map.then(composed)
     alignment = composed if maps else Alignment.identity(len(raw_text))
 
-    excluded = boilerplate.find_excluded(text)
+    lines = boilerplate.lines_of(text)
+    excluded = boilerplate.find_excluded(text, lines)
     flags: dict[str, Any] = dict(sorted(counts.items()))
     if splices:
         flags["splices"] = splices
@@ -132,7 +133,7 @@ def normalize_text(raw_text: str, options: NormalizeOptions = NormalizeOptions()
         text=text,
         alignment=alignment,
         excluded=excluded,
-        meta=metadata.extract(text, excluded),
+        meta=metadata.extract(text, excluded, lines),
         flags=flags,
         steps=applied,
         encoding="",

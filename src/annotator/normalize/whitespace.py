@@ -12,7 +12,8 @@ import re
 from .alignment import Alignment, apply_edits
 
 _CR = re.compile(r"\r\n?")
-_LINE_SPACE = re.compile(r"(?m)^ +(?:[•●▪◦·] +)?(?=\S)|^[•●▪◦·] +(?=\S)| +$|(?<=\S )  *(?=\S)")
+_SPACES = re.compile(r" +")
+_BULLET = re.compile(r"[•●▪◦·] +")
 _BLANK_RUN = re.compile(r"\n{3,}")
 _EDGES = re.compile(r"\A\n+|\n+\Z")
 
@@ -26,15 +27,38 @@ def unify_line_endings(text: str) -> tuple[str, Alignment, dict[str, int]]:
     return new, alignment, {"line_endings_fixed": len(edits)}
 
 
-def _line_space_edits(text: str):
-    return [(m.start(), m.end(), "") for m in _LINE_SPACE.finditer(text)]
+def _line_space_edits(text: str) -> list[tuple[int, int, str]]:
+    """Indentation, a bullet opening a line, trailing spaces, and all but one space of a run."""
+    n = len(text)
+    edits = []
+    for m in _SPACES.finditer(text):
+        s, e = m.span()
+        at_start = s == 0 or text[s - 1] == "\n"
+        at_end = e == n or text[e] == "\n"
+        if at_start or at_end:
+            edits.append((s, e, ""))
+        elif e - s > 1:
+            edits.append((s + 1, e, ""))
+    for m in _BULLET.finditer(text):
+        s, e = m.span()
+        line_start = text.rfind("\n", 0, s) + 1
+        if e < n and text[e] != "\n" and not text[line_start:s].strip(" "):
+            edits.append((s, e, ""))
+    edits.sort()
+    merged: list[tuple[int, int, str]] = []
+    for s, e, r in edits:  # all deletions: overlapping ones join
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]), "")
+        else:
+            merged.append((s, e, r))
+    return merged
 
 
 def tidy(text: str) -> tuple[str, Alignment, dict[str, int]]:
     """Step: strip indentation, bullets and trailing spaces; one space inside a line;
     at most one blank line in a row; no blank lines at the ends."""
     first, a1 = apply_edits(text, _line_space_edits(text))
-    edits = [(m.start() + 2, m.end(), "") for m in _BLANK_RUN.finditer(first)]
+    edits = [(m.start() + 2, m.end(), "") for m in _BLANK_RUN.finditer(first)] if "\n\n\n" in first else []
     edits += [(m.start(), m.end(), "") for m in _EDGES.finditer(first)]
     edits.sort()
     merged: list[tuple[int, int, str]] = []
