@@ -38,7 +38,6 @@ def strip_markup(text: str) -> tuple[str, Alignment, dict[str, int]]:
         rep = "\n" if name and _BLOCK_NAME.fullmatch(name) else ""
         edits.append((m.start(), m.end(), rep))
         tags += 1
-    taken = iter(edits)
     entity_edits = []
     for m in _ENTITY.finditer(text):
         decoded = html.unescape(m.group())
@@ -47,14 +46,12 @@ def strip_markup(text: str) -> tuple[str, Alignment, dict[str, int]]:
             entities += 1
     if not edits and not entity_edits:
         return text, Alignment.identity(len(text)), {}
-    del taken
     # an entity inside a dropped tag goes with the tag
-    merged = sorted(edits + entity_edits)
+    entity_set = set(entity_edits)
     cleaned, end = [], -1
-    for edit in merged:
+    for edit in sorted(edits + entity_edits):
         if edit[0] < end:
-            if edit in entity_edits:
-                entities -= 1
+            entities -= edit in entity_set
             continue
         cleaned.append(edit)
         end = edit[1]

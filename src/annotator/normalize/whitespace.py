@@ -44,13 +44,17 @@ def _line_space_edits(text: str) -> list[tuple[int, int, str]]:
         line_start = text.rfind("\n", 0, s) + 1
         if e < n and text[e] != "\n" and not text[line_start:s].strip(" "):
             edits.append((s, e, ""))
-    edits.sort()
+    return _join_deletions(edits)
+
+
+def _join_deletions(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Sort deletions and join the ones that overlap or touch."""
     merged: list[tuple[int, int, str]] = []
-    for s, e, r in edits:  # all deletions: overlapping ones join
+    for s, e, _ in sorted(edits):
         if merged and s <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(e, merged[-1][1]), "")
         else:
-            merged.append((s, e, r))
+            merged.append((s, e, ""))
     return merged
 
 
@@ -60,13 +64,6 @@ def tidy(text: str) -> tuple[str, Alignment, dict[str, int]]:
     first, a1 = apply_edits(text, _line_space_edits(text))
     edits = [(m.start() + 2, m.end(), "") for m in _BLANK_RUN.finditer(first)] if "\n\n\n" in first else []
     edits += [(m.start(), m.end(), "") for m in _EDGES.finditer(first)]
-    edits.sort()
-    merged: list[tuple[int, int, str]] = []
-    for s, e, r in edits:
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(e, merged[-1][1]), "")
-        else:
-            merged.append((s, e, r))
-    second, a2 = apply_edits(first, merged)
+    second, a2 = apply_edits(first, _join_deletions(edits))
     removed = (len(text) - len(first)) + (len(first) - len(second))
     return second, a1.then(a2), {"whitespace_removed": removed} if removed else {}
