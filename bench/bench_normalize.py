@@ -51,8 +51,8 @@ def main() -> int:
         data = build(files, args.mb)
         text = data.decode("utf-8")
         mb = len(data) / 1e6
-        base = best_of(args.repeat, lambda: t2s.convert(text))
-        ours = best_of(args.repeat, lambda: normalize(data))
+        base = best_of(args.repeat, lambda text=text: t2s.convert(text))
+        ours = best_of(args.repeat, lambda data=data: normalize(data))
         ratio = base / ours
         ok &= ratio >= floor
         print(f"{name:20s} {mb:5.1f} MB  OpenCC t2s {mb / base:6.1f} MB/s  pipeline {mb / ours:6.1f} MB/s  "

@@ -7,7 +7,7 @@ from annotator.normalize.gloss import remove_glosses
 from annotator.normalize.markup import strip_markup
 from annotator.normalize.punct import to_fullwidth
 from annotator.normalize.script import line_config, to_simplified
-from annotator.normalize.splice import repair_splices
+from annotator.normalize.splice import find_repairs, repair_splices
 from annotator.normalize.whitespace import tidy, unify_line_endings
 
 
@@ -37,15 +37,17 @@ def test_gloss_count_and_map():
 
 def test_splice_repair_needs_the_page_to_attest_it():
     page = "推動?jì)D聯重點工作,婦聯組織"
-    text, _, counts, repairs = repair_splices(page)
+    text, _, counts, findings = repair_splices(page)
     assert text == "推動婦聯重點工作,婦聯組織"
     assert counts == {"splices_repaired": 1}
-    assert repairs[0].candidates == ("婦", "揇", "汥")
+    assert find_repairs(page)[0].candidates == ("婦", "揇", "汥")
+    assert findings == [(2, 7, {"found": "?jì)D", "repaired_as": "婦", "candidates": ["婦", "揇", "汥"], "certain": True})]
     # with no other 婦聯 on the page nothing decides between the candidates: flag, do not guess
-    text, _, counts, repairs = repair_splices("推動?jì)D聯重點工作")
+    text, _, counts, findings = repair_splices("推動?jì)D聯重點工作")
     assert text == "推動?jì)D聯重點工作"
     assert counts == {"splices_uncertain": 1}
-    assert repairs[0].replacement is None
+    assert find_repairs("推動?jì)D聯重點工作")[0].replacement is None
+    assert findings[0][2]["certain"] is False
 
 
 def test_question_marks_are_left_alone():
@@ -67,7 +69,8 @@ def test_markup(raw, expected):
 
 
 def test_noise_chars():
-    text, _, counts = remove_noise_chars("巾帼\u200b🔥行动\ue737宣讲👨\u200d👩\u200d👧")
+    text, _, counts, private = remove_noise_chars("巾帼\u200b🔥行动\ue737宣讲👨\u200d👩\u200d👧")
+    assert private == [(6, 7, {"char": "U+E737"})]
     assert text == "巾帼行动宣讲👨\u200d👩\u200d👧"  # the line-final emoji is content
     assert counts == {"invisible_removed": 1, "emoji_removed": 1, "private_use_removed": 1}
     assert text_of(remove_noise_chars, "好的 😀 谢谢") == "好的 😀 谢谢"

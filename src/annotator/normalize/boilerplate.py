@@ -121,7 +121,7 @@ def find_excluded(text: str, lines: list[Line] | None = None) -> list[ExcludedRe
                 marks[line.index] = found
 
     # a related-links heading takes the short lines under it with it
-    for i, (reason, rule) in list(marks.items()):
+    for i, (_, rule) in list(marks.items()):
         if rule == "related-links":
             j = i + 1
             while j < len(lines) and lines[j].text and len(lines[j].text) <= 30 and not is_body(lines[j].text):

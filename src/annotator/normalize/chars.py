@@ -63,17 +63,15 @@ def _fold_pattern() -> "re.Pattern[str]":
     return re.compile(f"[{ranges}{_TAB}]")
 
 
-def private_use_spans(text: str) -> list[tuple[int, int]]:
-    if not _MAYBE_NOISE.search(text):
-        return []
-    return [m.span() for m in _NOISE.finditer(text) if m.lastgroup == "private"]
 
+def remove_noise_chars(text: str) -> tuple[str, Alignment, dict[str, int], list[tuple[int, int, dict]]]:
+    """Step: drop invisible and private-use characters, and emoji injected mid-sentence.
 
-def remove_noise_chars(text: str) -> tuple[str, Alignment, dict[str, int]]:
-    """Step: drop invisible and private-use characters, and emoji injected mid-sentence."""
+    Reports where each private-use character was: the annotator may want to know what it stood for."""
     if not _MAYBE_NOISE.search(text):
-        return text, Alignment.identity(len(text)), {}
+        return text, Alignment.identity(len(text)), {}, []
     edits = []
+    private = []
     counts = {"invisible_removed": 0, "emoji_removed": 0, "private_use_removed": 0}
     for m in _NOISE.finditer(text):
         kind = m.lastgroup
@@ -91,11 +89,12 @@ def remove_noise_chars(text: str) -> tuple[str, Alignment, dict[str, int]]:
             counts["invisible_removed"] += 1
         else:
             counts["private_use_removed"] += 1
+            private.append((m.start(), m.end(), {"char": f"U+{ord(m.group()):04X}"}))
         edits.append((m.start(), m.end(), ""))
     if not edits:
-        return text, Alignment.identity(len(text)), {}
+        return text, Alignment.identity(len(text)), {}, []
     new, alignment = apply_edits(text, edits)
-    return new, alignment, {k: v for k, v in counts.items() if v}
+    return new, alignment, {k: v for k, v in counts.items() if v}, private
 
 
 def fold_compatibility(text: str) -> tuple[str, Alignment, dict[str, int]]:

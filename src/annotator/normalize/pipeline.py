@@ -29,7 +29,9 @@ from .whitespace import tidy, unify_line_endings
 VERSION = "1.0.0"
 MAP_FORMAT = "segments-v1"
 
-Step = Callable[[str], "tuple[str, Alignment, dict[str, int]]"]
+# a step: text -> (text, alignment, counts) or (text, alignment, counts, findings);
+# findings are (start, end, details) in the step's input, mapped back to raw here
+Step = Callable[[str], tuple]
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def normalize_text(raw_text: str, options: NormalizeOptions = NormalizeOptions()
         ("markup", strip_markup),
         ("noise_chars", remove_noise_chars),
         ("glosses", remove_glosses),
-        ("splices", None),  # type: ignore[list-item]
+        ("splices", repair_splices),
         ("compat_fold", fold_compatibility),
     ]
     if options.convert_traditional:
@@ -91,21 +93,12 @@ def normalize_text(raw_text: str, options: NormalizeOptions = NormalizeOptions()
     maps: list[Alignment] = []
     counts: dict[str, Any] = {}
     applied: list[str] = []
-    splices: list[dict[str, Any]] = []
-    private_use: list[int] = []
+    findings: dict[str, list[dict[str, Any]]] = {}
     for name, step in steps:
-        if name == "splices":
-            new, step_alignment, step_counts, repairs = repair_splices(text)
-            for r in repairs:
-                raw_start, raw_end = _back(maps, r.start, r.end)
-                splices.append({
-                    "raw_start": raw_start, "raw_end": raw_end, "found": r.found,
-                    "repaired_as": r.replacement, "candidates": list(r.candidates), "certain": r.replacement is not None,
-                })
-        else:
-            if name == "noise_chars":
-                private_use = _private_use_positions(text, maps)
-            new, step_alignment, step_counts = step(text)
+        new, step_alignment, step_counts, *found = step(text)
+        for f_start, f_end, details in found[0] if found else ():
+            raw_start, raw_end = _back(maps, f_start, f_end)
+            findings.setdefault(name, []).append({"raw_start": raw_start, "raw_end": raw_end, **details})
         if new != text:
             applied.append(name)
         if not step_alignment.is_identity():
@@ -121,10 +114,10 @@ def normalize_text(raw_text: str, options: NormalizeOptions = NormalizeOptions()
     lines = boilerplate.lines_of(text)
     excluded = boilerplate.find_excluded(text, lines)
     flags: dict[str, Any] = dict(sorted(counts.items()))
-    if splices:
-        flags["splices"] = splices
-    if private_use:
-        flags["private_use_at"] = private_use
+    if "splices" in findings:
+        flags["splices"] = findings["splices"]
+    if "noise_chars" in findings:
+        flags["private_use_at"] = [f["raw_start"] for f in findings["noise_chars"]]
     spam = sum(1 for r in excluded if r.reason == "spam")
     if spam:
         flags["spam_lines"] = spam
@@ -148,11 +141,6 @@ def _back(maps: list[Alignment], start: int, end: int) -> tuple[int, int]:
         start, end = step_map.source_range(start, end)
     return start, end
 
-
-def _private_use_positions(text: str, maps: list[Alignment]) -> list[int]:
-    from .chars import private_use_spans
-
-    return [_back(maps, s, e)[0] for s, e in private_use_spans(text)]
 
 
 def normalize(data: bytes, name: str = "<input>", options: NormalizeOptions = NormalizeOptions()) -> NormalizedDocument:

@@ -20,7 +20,6 @@ from .alignment import Alignment
 # a line whose Han characters are at least this share Traditional is Taiwan-style text
 TRADITIONAL_SHARE = 0.1
 CONFIGS = ("t2s", "tw2s", "hk2s")
-_HAN = regex.compile(r"\p{Han}")
 _HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0x20000, 0x2EBF0), (0x30000, 0x323B0))
 
 
@@ -46,7 +45,7 @@ def traditional_chars() -> "regex.Pattern[str]":
     """A pattern matching every character that ``t2s`` changes on its own."""
     chars = [chr(c) for lo, hi in _HAN_RANGES for c in range(lo, hi)]
     converted = convert("\n".join(chars), "t2s").split("\n")
-    changed = "".join(a for a, b in zip(chars, converted) if a != b)
+    changed = "".join(a for a, b in zip(chars, converted, strict=True) if a != b)
     return regex.compile("[" + regex.escape(changed) + "]")
 
 
@@ -82,7 +81,7 @@ def to_simplified(text: str) -> tuple[str, Alignment, dict[str, int]]:
     lines = text.split("\n")
     converted = simplified.split("\n")
     counts = {"traditional_lines": 0, "mixed_lines": 0}
-    for i, (line, conv) in enumerate(zip(lines, converted)):
+    for i, (line, conv) in enumerate(zip(lines, converted, strict=True)):
         if line == conv:
             continue
         if _config_for(line, conv) == "tw2s":

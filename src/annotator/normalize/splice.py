@@ -92,12 +92,17 @@ def find_repairs(text: str) -> list[Repair]:
     return repairs
 
 
-def repair_splices(text: str) -> tuple[str, Alignment, dict[str, int], list[Repair]]:
-    """Step: repair the splices whose lost character is certain; report the rest."""
+def repair_splices(text: str) -> tuple[str, Alignment, dict[str, int], list[tuple[int, int, dict]]]:
+    """Step: repair the splices whose lost character is certain; report every one found."""
     if "?" not in text:
         return text, Alignment.identity(len(text)), {}, []
     repairs = find_repairs(text)
+    findings = [
+        (r.start, r.end, {"found": r.found, "repaired_as": r.replacement,
+                          "candidates": list(r.candidates), "certain": r.replacement is not None})
+        for r in repairs
+    ]
     edits = [(r.start, r.end, r.replacement) for r in repairs if r.replacement]
     counts = {"splices_repaired": len(edits), "splices_uncertain": len(repairs) - len(edits)}
     new, alignment = apply_edits(text, edits) if edits else (text, Alignment.identity(len(text)))
-    return new, alignment, {k: v for k, v in counts.items() if v}, repairs
+    return new, alignment, {k: v for k, v in counts.items() if v}, findings
