@@ -77,6 +77,72 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _project(args: argparse.Namespace, **kwargs):
+    """The project named by ``--project``, else the default one (with the bundled corpus)."""
+    from .ingest.defaults import open_default_project
+    from .store import open_project
+
+    if args.project is None:
+        return open_default_project(**kwargs)
+    return open_project(args.project)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from .ingest import import_paths
+    from .store import ProjectError
+
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, unit="doc", desc="importing", file=sys.stderr, leave=True)
+        bar.update(done - bar.n)
+
+    try:
+        with _project(args) as project:
+            if project.read_only:
+                return _fail(f"{project.path}: {project.read_only_reason}; nothing was imported")
+            report = import_paths(project, args.paths, text_field=args.text_field, workers=args.workers,
+                                  progress=progress)
+    except ProjectError as exc:
+        return _fail(str(exc))
+    finally:
+        if bar is not None:
+            bar.close()
+    for source in report.duplicates:
+        sys.stderr.write(f"annotator: skipped {source}: already in the project\n")
+    for rejected in report.rejected:
+        sys.stderr.write(f"annotator: rejected {rejected}\n")
+    _write(f"{report.summary()} into {project.path}\n")
+    return 1 if report.rejected else 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from .store import ProjectError
+
+    try:
+        with _project(args) as project:
+            stats = project.stats()
+    except ProjectError as exc:
+        return _fail(str(exc))
+    if args.json:
+        _write(json.dumps(stats, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    lines = [f"project   {stats['project']}", f"documents {stats['documents']}"]
+    lines += [f"  {status:12s}{n}" for status, n in stats["documents_by_status"].items()]
+    lines.append(f"spans     {stats['spans']}")
+    lines += [f"  {label:12s}{n}" for label, n in stats["spans_by_label"].items()]
+    lines.append("by origin")
+    lines += [f"  {origin:12s}{n}" for origin, n in stats["spans_by_origin"].items()]
+    lines.append("annotators")
+    lines += [f"  {who:12s}{n}" for who, n in stats["annotators"].items()]
+    _write("\n".join(lines) + "\n")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from .gui.app import run  # Qt only when a window is asked for
 
@@ -98,6 +164,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("corpus", help="summarize the normalized pages of a folder (the bundled corpus by default)")
     p.add_argument("folder", type=Path, nargs="?")
     p.set_defaults(func=cmd_corpus)
+
+    p = sub.add_parser("import", help="import files and folders into a project")
+    p.add_argument("paths", nargs="+", type=Path, help=".txt, .html, .htm, .md or .jsonl files, or folders")
+    p.add_argument("--project", type=Path, help="the project file (default: the default project)")
+    p.add_argument("--text-field", default="text", help="the field holding the text in .jsonl files")
+    p.add_argument("--workers", type=int, help="worker processes for normalizing (default: one per core)")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("stats", help="documents by status, spans by label and origin, annotators")
+    p.add_argument("--project", type=Path, help="the project file (default: the default project)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_stats)
 
     p = sub.add_parser("gui", help="open the window (the default)")
     p.add_argument("folder", type=Path, nargs="?", help="a folder of pages (the bundled corpus by default)")

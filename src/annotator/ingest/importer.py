@@ -1,0 +1,111 @@
+"""Import files into a project: normalization in worker processes, the store
+writing in batches, one report at the end.
+
+A rejected file is reported with its reason and the rest go in; a document
+whose raw bytes are already in the project is skipped and reported.  Each
+batch is one transaction, so a document is stored whole or not at all.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+
+from ..normalize.decode import MAX_BYTES
+from ..store import Project
+from ..store.models import NewDocument
+from .sources import Duplicate, Rejected, Task, expand, run_task
+
+BATCH = 200
+INLINE_BELOW = 16  # fewer documents than this: starting worker processes costs more than it saves
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ImportReport:
+    added: list[tuple[str, int]] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+    def summary(self) -> str:
+        return (f"{len(self.added)} imported, {len(self.duplicates)} duplicates skipped, "
+                f"{len(self.rejected)} rejected")
+
+
+def import_paths(project: Project, paths: Iterable[str | os.PathLike[str]], *, text_field: str = "text",
+                 workers: int | None = None, progress: Progress | None = None,
+                 max_bytes: int = MAX_BYTES) -> ImportReport:
+    """Import every document under ``paths``.  ``progress(done, total)`` is called
+    as documents are processed; ``workers=0`` normalizes in this process."""
+    report = ImportReport()
+    tasks: list[Task] = []
+    for item in expand(paths, text_field):
+        if isinstance(item, Rejected):
+            report.rejected.append(item)
+        else:
+            tasks.append(item)
+    total = len(tasks)
+    if progress:
+        progress(0, total)
+    known = frozenset(project.known_hashes())
+    seen: set[str] = set()
+    batch: list[NewDocument] = []
+
+    def flush() -> None:
+        ids = project.add_documents(batch)
+        for doc, doc_id in zip(batch, ids, strict=True):
+            if doc_id is None:
+                report.duplicates.append(doc.source_file)
+            else:
+                report.added.append((doc.source_file, doc_id))
+        batch.clear()
+
+    for done, result in enumerate(_results(tasks, known, workers, max_bytes), 1):
+        if isinstance(result, Rejected):
+            report.rejected.append(result)
+        elif isinstance(result, Duplicate) or result.raw_sha256 in seen:
+            report.duplicates.append(result.source if isinstance(result, Duplicate) else result.source_file)
+        else:
+            seen.add(result.raw_sha256)
+            batch.append(result)
+            if len(batch) >= BATCH:
+                flush()
+        if progress:
+            progress(done, total)
+    if batch:
+        flush()
+    return report
+
+
+def _results(tasks: list[Task], known: frozenset[str], workers: int | None,
+             max_bytes: int) -> Iterator[NewDocument | Rejected | Duplicate]:
+    if workers is None:
+        workers = os.cpu_count() or 1
+    if workers <= 0 or len(tasks) < INLINE_BELOW:
+        yield from map(partial(run_task, known=known, max_bytes=max_bytes), tasks)
+        return
+    # spawn, not fork: the same on every platform, and safe with the threads Qt and sqlite keep
+    context = multiprocessing.get_context("spawn")
+    workers = min(workers, len(tasks))
+    chunk = max(1, min(32, len(tasks) // (workers * 8)))
+    with context.Pool(workers, initializer=_init_worker, initargs=(known, max_bytes)) as pool:
+        yield from pool.imap(_work, tasks, chunksize=chunk)
+
+
+_worker_state: dict[str, object] = {}
+
+
+def _init_worker(known: frozenset[str], max_bytes: int) -> None:
+    _worker_state.update(known=known, max_bytes=max_bytes)
+
+
+def _work(task: Task) -> NewDocument | Rejected | Duplicate:
+    return run_task(task, _worker_state["known"], _worker_state["max_bytes"])  # type: ignore[arg-type]

@@ -1,0 +1,686 @@
+"""The project file: one SQLite database, the one source of truth for annotations.
+
+All SQL of the application lives in this package.  Every edit is one
+transaction (``BEGIN IMMEDIATE`` … ``COMMIT``) that also appends to the change
+log, and a method returns only after the commit, with ``synchronous=FULL`` in
+WAL mode: an acknowledged edit survives a kill or a power cut.
+
+One process writes at a time.  A second process waits briefly for the writer's
+lock, then opens the file read-only (and says so) or refuses.  A file that is
+not a sound project is reported and never written to: it is checked before the
+first write, and a file that needs migrating is copied first.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sqlite3
+import tomllib
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import sqlite_utils
+from filelock import FileLock, Timeout
+
+from .. import __version__
+from .errors import (
+    InvalidEdit,
+    LabelInUse,
+    ProjectDamaged,
+    ProjectError,
+    ProjectLocked,
+    ProjectTooNew,
+    ReadOnlyProject,
+    StorageFull,
+)
+from .models import (
+    KINDS,
+    ORIGINS,
+    STATUSES,
+    Document,
+    DocumentInfo,
+    Label,
+    NewDocument,
+    Region,
+    Relation,
+    Span,
+)
+from .schema import LATEST, MIGRATIONS, TABLES
+
+SUFFIX = ".annotator"
+_MAGIC = b"SQLite format 3\x00"
+_LOCK_WAIT = 2.0
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def default_annotator() -> str:
+    try:
+        return os.environ.get("ANNOTATOR_NAME") or getpass.getuser()
+    except Exception:  # no user name in this environment
+        return "annotator"
+
+
+def default_labels() -> list[Label]:
+    """The label schema a new project starts with (``resources/labels.toml``)."""
+    data = tomllib.loads(resources.files("annotator.resources").joinpath("labels.toml").read_text("utf-8"))
+    return [
+        Label(d["name"], d["kind"], d["zh"], d["en"], d["color"], d.get("hotkey"), d.get("attributes", {}))
+        for d in data["label"]
+    ]
+
+
+def check_file(path: Path) -> None:
+    """Raise :class:`ProjectDamaged` unless ``path`` looks like a whole SQLite file.
+
+    Reads only: a damaged file must be left as it is for the user to recover."""
+    try:
+        with path.open("rb") as f:
+            header = f.read(100)
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ProjectError(f"{path}: cannot read the project file ({exc.strerror or exc})") from None
+    if not header:
+        raise ProjectDamaged(f"{path}: the project file is empty (0 bytes); it holds no project")
+    if len(header) < 100 or not header.startswith(_MAGIC):
+        raise ProjectDamaged(f"{path}: not a project file (it is not an SQLite database)")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    valid_for, changes = header[92:96], header[24:28]
+    if pages and valid_for == changes and pages * page_size > size:
+        raise ProjectDamaged(
+            f"{path}: the project file is truncated ({size} bytes, its header says {pages * page_size})"
+        )
+
+
+class Project:
+    """An open project file.  Use :func:`open_project`."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, annotator: str,
+                 lock: FileLock | None, read_only_reason: str | None):
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.annotator = annotator
+        self._lock = lock
+        self.read_only_reason = read_only_reason
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+    # life cycle -----------------------------------------------------------------
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def __enter__(self) -> "Project":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def setting(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM project WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._write("setting", None, {"key": key, "value": value}) as c:
+            c.execute("INSERT INTO project(key, value) VALUES (?, ?) "
+                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    # transactions -----------------------------------------------------------------
+    @contextmanager
+    def _write(self, action: str, document_id: int | None, details: dict[str, Any]) -> Iterator[sqlite3.Connection]:
+        """One committed transaction that also appends to the change log."""
+        if self.read_only:
+            raise ReadOnlyProject(f"{self.path}: opened read-only ({self.read_only_reason}); nothing was changed")
+        c = self.conn
+        try:
+            c.execute("BEGIN IMMEDIATE")
+            yield c
+            c.execute(
+                "INSERT INTO changes(at, annotator, action, document_id, details) VALUES (?, ?, ?, ?, ?)",
+                (now(), self.annotator, action, document_id, _dumps(details)),
+            )
+            c.execute("COMMIT")
+        except BaseException as exc:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise _environment_error(self.path, exc) from exc
+            raise
+
+    # documents ----------------------------------------------------------------------
+    def known_hashes(self) -> set[str]:
+        return {row[0] for row in self.conn.execute("SELECT raw_sha256 FROM documents")}
+
+    def add_documents(self, docs: Sequence[NewDocument]) -> list[int | None]:
+        """Store a batch in one transaction; a document whose raw hash is already there
+        is skipped (``None`` in its place)."""
+        ids: list[int | None] = []
+        stamp = now()
+        details: dict[str, Any] = {}
+        with self._write("import", None, details) as c:
+            for d in docs:
+                cur = c.execute(
+                    "INSERT INTO documents(raw_sha256, source_file, encoding, raw_text, text, map, excluded, "
+                    "meta, flags, steps, normalizer, title, date, source, status, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?) "
+                    "ON CONFLICT(raw_sha256) DO NOTHING",
+                    (d.raw_sha256, d.source_file, d.encoding, d.raw_text, d.text, _dumps(d.map),
+                     _dumps(d.excluded), _dumps(d.meta), _dumps(d.flags), _dumps(d.steps), d.normalizer,
+                     _title(d), d.meta.get("date"), d.meta.get("source"), stamp, stamp),
+                )
+                ids.append(cur.lastrowid if cur.rowcount == 1 else None)
+            details["documents"] = [i for i in ids if i is not None]  # logged at the commit
+        return ids
+
+    def document_count(self, status: str | None = None) -> int:
+        if status is None:
+            return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        return self.conn.execute("SELECT count(*) FROM documents WHERE status = ?", (status,)).fetchone()[0]
+
+    def document_ids(self) -> list[int]:
+        return [row[0] for row in self.conn.execute("SELECT id FROM documents ORDER BY id")]
+
+    def list_documents(self, offset: int = 0, limit: int = 100, status: str | None = None,
+                       search: str | None = None) -> list[DocumentInfo]:
+        """A page of the document list, in import order, without the texts."""
+        where, params = self._filter(status, search)
+        rows = self.conn.execute(
+            "SELECT d.id, d.title, d.source, d.date, d.status, d.source_file, "
+            "(SELECT count(*) FROM spans s WHERE s.document_id = d.id), d.updated_at "
+            f"FROM documents d {where} ORDER BY d.id LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        return [DocumentInfo(*row) for row in rows]
+
+    def _filter(self, status: str | None, search: str | None) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if status is not None:
+            clauses.append("d.status = ?")
+            params.append(status)
+        if search:
+            if len(search) >= 3:  # the trigram index needs three characters
+                clauses.append("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+                params.append('"' + search.replace('"', '""') + '"')
+            else:
+                clauses.append("(instr(d.title, ?) > 0 OR instr(d.source, ?) > 0)")
+                params += [search, search]
+        return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def document(self, document_id: int) -> Document:
+        row = self.conn.execute(
+            "SELECT id, raw_sha256, source_file, encoding, raw_text, text, map, excluded, meta, flags, steps, "
+            "normalizer, status, created_at, updated_at FROM documents WHERE id = ?",
+            (document_id,),
+        ).fetchone()
+        if row is None:
+            raise InvalidEdit(f"{self.path}: no document {document_id}")
+        values = list(row)
+        for i in (6, 7, 8, 9, 10):
+            values[i] = json.loads(values[i])
+        return Document(*values)
+
+    def set_status(self, document_id: int, status: str) -> None:
+        if status not in STATUSES:
+            raise InvalidEdit(f"{self.path}: unknown status {status!r} (one of {', '.join(STATUSES)})")
+        with self._write("status", document_id, {"status": status}) as c:
+            cur = c.execute("UPDATE documents SET status = ?, updated_at = ? WHERE id = ?",
+                            (status, now(), document_id))
+            if cur.rowcount != 1:
+                raise InvalidEdit(f"{self.path}: no document {document_id}")
+
+    # excluded regions -------------------------------------------------------------------
+    def regions(self, document_id: int) -> list[Region]:
+        """The normalizer's excluded regions with the annotator's overrides applied,
+        plus regions the annotator excluded by hand."""
+        marked = json.loads(self._one("SELECT excluded FROM documents WHERE id = ?", document_id))
+        overrides = {
+            (start, end): (bool(excluded), reason)
+            for start, end, excluded, reason in self.conn.execute(
+                "SELECT start, end, excluded, reason FROM region_overrides WHERE document_id = ?", (document_id,))
+        }
+        out = []
+        for r in marked:
+            override = overrides.pop((r["start"], r["end"]), None)
+            excluded = True if override is None else override[0]
+            out.append(Region(r["start"], r["end"], excluded, r["reason"], r["rule"], overridden=not excluded))
+        for (start, end), (excluded, reason) in overrides.items():
+            if excluded:  # excluded by hand; an unneeded "include" of unmarked text is nothing
+                out.append(Region(start, end, True, reason, "annotator", overridden=True))
+        return sorted(out, key=lambda r: (r.start, r.end))
+
+    def set_region(self, document_id: int, start: int, end: int, excluded: bool, reason: str = "annotator") -> None:
+        """Include a region the normalizer excluded, or exclude one by hand."""
+        length = self._text_length(document_id)
+        if not 0 <= start < end <= length:
+            raise InvalidEdit(f"{self.path}: region {start}:{end} is outside document {document_id} "
+                              f"({length} characters)")
+        with self._write("region", document_id, {"start": start, "end": end, "excluded": excluded}) as c:
+            c.execute(
+                "INSERT INTO region_overrides(document_id, start, end, excluded, reason, annotator, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(document_id, start, end) DO UPDATE SET "
+                "excluded = excluded.excluded, annotator = excluded.annotator, updated_at = excluded.updated_at",
+                (document_id, start, end, int(excluded), reason, self.annotator, now()),
+            )
+
+    # labels -------------------------------------------------------------------------
+    def labels(self) -> list[Label]:
+        return [
+            Label(name, kind, zh, en, color, hotkey, json.loads(attrs))
+            for name, kind, zh, en, color, hotkey, attrs in self.conn.execute(
+                "SELECT name, kind, zh, en, color, hotkey, attributes FROM labels ORDER BY position, name")
+        ]
+
+    def label(self, name: str) -> Label:
+        for label in self.labels():
+            if label.name == name:
+                return label
+        raise InvalidEdit(f"{self.path}: no label {name!r}")
+
+    def add_label(self, label: Label) -> None:
+        self._check_label(label, replacing=None)
+        with self._write("label_add", None, {"name": label.name}) as c:
+            position = c.execute("SELECT coalesce(max(position), 0) + 1 FROM labels").fetchone()[0]
+            _insert_label(c, label, position)
+
+    def update_label(self, name: str, label: Label) -> None:
+        """Change a label; renaming it renames it on every span."""
+        self.label(name)
+        self._check_label(label, replacing=name)
+        with self._write("label_update", None, {"name": name, "new_name": label.name}) as c:
+            c.execute(
+                "UPDATE labels SET name = ?, kind = ?, zh = ?, en = ?, color = ?, hotkey = ?, attributes = ? "
+                "WHERE name = ?",
+                (label.name, label.kind, label.zh, label.en, label.color, label.hotkey,
+                 _dumps(label.attributes), name),
+            )
+
+    def remove_label(self, name: str, *, delete_spans: bool = False, relabel_to: str | None = None) -> int:
+        """Remove a label.  If spans carry it, the caller must say what happens to them:
+        ``delete_spans=True`` or ``relabel_to=OTHER``; otherwise :class:`LabelInUse`.
+        Returns how many spans were deleted or relabelled."""
+        self.label(name)
+        count = self._one("SELECT count(*) FROM spans WHERE label = ?", name)
+        if count and not delete_spans and relabel_to is None:
+            raise LabelInUse(f"{self.path}: label {name} is on {count} spans; delete them or move them "
+                             "to another label", count)
+        if relabel_to is not None:
+            if relabel_to == name:
+                raise InvalidEdit(f"{self.path}: cannot move the spans of {name} to itself")
+            self.label(relabel_to)
+        with self._write("label_remove", None, {"name": name, "spans": count, "relabel_to": relabel_to}) as c:
+            if relabel_to is not None:
+                c.execute("UPDATE spans SET label = ?, updated_at = ? WHERE label = ?", (relabel_to, now(), name))
+            else:
+                c.execute("DELETE FROM spans WHERE label = ?", (name,))
+            c.execute("DELETE FROM labels WHERE name = ?", (name,))
+        return count
+
+    def _check_label(self, label: Label, replacing: str | None) -> None:
+        if not label.name or not label.name.replace("_", "").replace("-", "").isalnum():
+            raise InvalidEdit(f"{self.path}: a label name needs letters or digits, not {label.name!r}")
+        if label.kind not in KINDS:
+            raise InvalidEdit(f"{self.path}: label kind must be one of {', '.join(KINDS)}, not {label.kind!r}")
+        for other in self.labels():
+            if other.name == replacing:
+                continue
+            if other.name == label.name:
+                raise InvalidEdit(f"{self.path}: there is already a label {label.name}")
+            if label.hotkey and other.hotkey == label.hotkey:
+                raise InvalidEdit(f"{self.path}: hotkey {label.hotkey} already belongs to {other.name}")
+
+    # spans --------------------------------------------------------------------------
+    def spans(self, document_id: int) -> list[Span]:
+        return [_span(row) for row in self.conn.execute(
+            f"SELECT {_SPAN_COLUMNS} FROM spans WHERE document_id = ? ORDER BY start, end, id", (document_id,))]
+
+    def span(self, span_id: int) -> Span:
+        row = self.conn.execute(f"SELECT {_SPAN_COLUMNS} FROM spans WHERE id = ?", (span_id,)).fetchone()
+        if row is None:
+            raise InvalidEdit(f"{self.path}: no span {span_id}")
+        return _span(row)
+
+    def add_span(self, document_id: int, start: int, end: int, label: str, *, origin: str = "manual",
+                 attributes: dict[str, Any] | None = None, suggester: str | None = None,
+                 span_id: int | None = None) -> Span:
+        """Tag ``text[start:end]`` (code points of the normalized text).  ``span_id``
+        restores a deleted span under its old id (undo)."""
+        if origin not in ORIGINS:
+            raise InvalidEdit(f"{self.path}: unknown origin {origin!r}")
+        self.label(label)
+        text = self._span_text(document_id, start, end)
+        stamp = now()
+        with self._write("span_add", document_id, {"start": start, "end": end, "label": label}) as c:
+            cur = c.execute(
+                "INSERT INTO spans(id, document_id, start, end, label, text, attributes, annotator, origin, "
+                "suggester, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (span_id, document_id, start, end, label, text, _dumps(attributes or {}), self.annotator,
+                 origin, suggester, stamp, stamp),
+            )
+            new_id = cur.lastrowid
+        return self.span(new_id)
+
+    def update_span(self, span_id: int, *, label: str | None = None,
+                    attributes: dict[str, Any] | None = None) -> Span:
+        old = self.span(span_id)
+        if label is not None:
+            self.label(label)
+        with self._write("span_update", old.document_id, {"span": span_id, "label": label}) as c:
+            c.execute(
+                "UPDATE spans SET label = ?, attributes = ?, updated_at = ? WHERE id = ?",
+                (label or old.label, _dumps(old.attributes if attributes is None else attributes), now(), span_id),
+            )
+        return self.span(span_id)
+
+    def delete_span(self, span_id: int) -> Span:
+        old = self.span(span_id)
+        with self._write("span_delete", old.document_id, {"span": span_id, "label": old.label,
+                                                          "start": old.start, "end": old.end}) as c:
+            c.execute("DELETE FROM spans WHERE id = ?", (span_id,))
+        return old
+
+    def _span_text(self, document_id: int, start: int, end: int) -> str:
+        row = self.conn.execute("SELECT length(text), substr(text, ?, ?) FROM documents WHERE id = ?",
+                                (start + 1, max(end - start, 0), document_id)).fetchone()
+        if row is None:
+            raise InvalidEdit(f"{self.path}: no document {document_id}")
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= row[0]):
+            raise InvalidEdit(f"{self.path}: span {start}:{end} is outside document {document_id} "
+                              f"({row[0]} characters)")
+        return row[1]
+
+    def _text_length(self, document_id: int) -> int:
+        length = self.conn.execute("SELECT length(text) FROM documents WHERE id = ?", (document_id,)).fetchone()
+        if length is None:
+            raise InvalidEdit(f"{self.path}: no document {document_id}")
+        return length[0]
+
+    # relations ------------------------------------------------------------------------
+    def relations(self, document_id: int) -> list[Relation]:
+        return [Relation(*row) for row in self.conn.execute(
+            "SELECT id, document_id, head, tail, type, annotator, created_at FROM relations "
+            "WHERE document_id = ? ORDER BY id", (document_id,))]
+
+    def add_relation(self, head: int, tail: int, type: str) -> Relation:
+        h, t = self.span(head), self.span(tail)
+        if h.document_id != t.document_id:
+            raise InvalidEdit(f"{self.path}: spans {head} and {tail} are in different documents")
+        if not type:
+            raise InvalidEdit(f"{self.path}: a relation needs a type")
+        with self._write("relation_add", h.document_id, {"head": head, "tail": tail, "type": type}) as c:
+            rid = c.execute(
+                "INSERT INTO relations(document_id, head, tail, type, annotator, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)", (h.document_id, head, tail, type, self.annotator, now())).lastrowid
+        return next(r for r in self.relations(h.document_id) if r.id == rid)
+
+    def delete_relation(self, relation_id: int) -> None:
+        row = self.conn.execute("SELECT document_id FROM relations WHERE id = ?", (relation_id,)).fetchone()
+        if row is None:
+            raise InvalidEdit(f"{self.path}: no relation {relation_id}")
+        with self._write("relation_delete", row[0], {"relation": relation_id}) as c:
+            c.execute("DELETE FROM relations WHERE id = ?", (relation_id,))
+
+    # history and statistics ---------------------------------------------------------
+    def changes(self, limit: int = 100) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT id, at, annotator, action, document_id, details FROM changes ORDER BY id DESC LIMIT ?", (limit,))
+        return [{"id": i, "at": at, "annotator": who, "action": action, "document_id": doc,
+                 "details": json.loads(details)} for i, at, who, action, doc, details in rows]
+
+    def stats(self) -> dict[str, Any]:
+        def counts(sql: str) -> dict[str, int]:
+            return {key: n for key, n in self.conn.execute(sql)}
+
+        by_status = {s: 0 for s in STATUSES}
+        by_status.update(counts("SELECT status, count(*) FROM documents GROUP BY status"))
+        return {
+            "project": str(self.path),
+            "documents": sum(by_status.values()),
+            "documents_by_status": by_status,
+            "spans": self._one("SELECT count(*) FROM spans"),
+            "spans_by_label": counts("SELECT label, count(*) FROM spans GROUP BY label ORDER BY label"),
+            "spans_by_origin": counts("SELECT origin, count(*) FROM spans GROUP BY origin ORDER BY origin"),
+            "relations": self._one("SELECT count(*) FROM relations"),
+            "annotators": counts(
+                "SELECT annotator, count(*) FROM spans GROUP BY annotator ORDER BY count(*) DESC, annotator"),
+        }
+
+    def integrity_check(self) -> str:
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+    def _one(self, sql: str, *params: Any) -> Any:
+        row = self.conn.execute(sql, params).fetchone()
+        if row is None:
+            raise InvalidEdit(f"{self.path}: nothing found for {params}")
+        return row[0]
+
+
+_SPAN_COLUMNS = ("id, document_id, start, end, label, text, attributes, annotator, origin, suggester, "
+                 "created_at, updated_at")
+
+
+def _span(row: tuple) -> Span:
+    values = list(row)
+    values[6] = json.loads(values[6])
+    return Span(*values)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _title(d: NewDocument) -> str | None:
+    """The list's title: the page's own, else its first line that is not boilerplate."""
+    if d.meta.get("title"):
+        return d.meta["title"]
+    excluded = [(r["start"], r["end"]) for r in d.excluded]
+    pos = 0
+    for line in d.text.split("\n"):
+        if line.strip() and not any(s <= pos < e for s, e in excluded):
+            return line.strip()[:60]
+        pos += len(line) + 1
+    return None
+
+
+def _insert_label(c: sqlite3.Connection, label: Label, position: int) -> None:
+    c.execute(
+        "INSERT INTO labels(name, kind, zh, en, color, hotkey, position, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (label.name, label.kind, label.zh, label.en, label.color, label.hotkey, position,
+         _dumps(label.attributes)),
+    )
+
+
+def _environment_error(path: Path, exc: sqlite3.Error) -> ProjectError:
+    text = str(exc)
+    low = text.lower()
+    if "full" in low:
+        return StorageFull(f"{path}: the disk is full; the change was not saved and nothing else changed")
+    if "malformed" in low or "not a database" in low or "corrupt" in low:
+        return ProjectDamaged(f"{path}: the project file is damaged ({text})")
+    if "locked" in low or "busy" in low:
+        return ProjectLocked(f"{path}: the project is busy in another process ({text})")
+    if isinstance(exc, sqlite3.IntegrityError):
+        return InvalidEdit(f"{path}: {text}")
+    if "readonly" in low or "read-only" in low:
+        return ReadOnlyProject(f"{path}: the project file cannot be written ({text})")
+    return ProjectError(f"{path}: {text}")
+
+
+# opening ------------------------------------------------------------------------------
+
+def open_project(path: str | os.PathLike[str], *, annotator: str | None = None, create: bool = True,
+                 wait: float = _LOCK_WAIT, allow_read_only: bool = True) -> Project:
+    """Open (or create) a project file.
+
+    If another process has it open for writing, wait up to ``wait`` seconds; then
+    open it read-only when ``allow_read_only`` (``project.read_only_reason`` says
+    why) or raise :class:`ProjectLocked`."""
+    path = Path(path)
+    who = annotator or default_annotator()
+    exists = path.exists()
+    if exists and path.is_dir():
+        raise ProjectError(f"{path}: is a folder, not a project file")
+    if not exists and not create:
+        raise ProjectError(f"{path}: no such project file")
+    if exists:
+        check_file(path)
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ProjectError(f"{path}: cannot create the project's folder ({exc.strerror or exc})") from None
+
+    lock = FileLock(str(path) + ".lock")
+    try:
+        lock.acquire(timeout=wait)
+    except Timeout:
+        if not (allow_read_only and exists):
+            raise ProjectLocked(f"{path}: the project is open in another process; close it there first") from None
+        return _open_read_only(path, who, "the project is open in another process")
+    except OSError as exc:  # a read-only folder: no lock file can be made
+        if not (allow_read_only and exists):
+            raise ProjectError(f"{path}: cannot lock the project ({exc.strerror or exc})") from None
+        return _open_read_only(path, who, f"cannot lock it ({exc.strerror or exc})")
+    try:
+        if exists:
+            _validate(path)
+        conn = _connect(path)
+        project = Project(path, conn, who, lock, None)
+        _prepare(project, fresh=not exists)
+        return project
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _connect(path: Path, read_only: bool = False, immutable: bool = False) -> sqlite3.Connection:
+    try:
+        if read_only:
+            flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+            conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?{flags}", uri=True,
+                                   isolation_level=None, timeout=5)
+        else:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=5)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+        return conn
+    except sqlite3.Error as exc:
+        raise _environment_error(path, exc) from exc
+
+
+def _validate(path: Path, writer_elsewhere: bool = False) -> None:
+    """Read the file through a read-only connection: schema, version, a quick check.
+
+    With no writer elsewhere and no write-ahead log left by a crash, the file is
+    read as immutable, so that checking it creates nothing beside it (no -wal,
+    no -shm) when it turns out damaged."""
+    wal = path.with_name(path.name + "-wal")
+    pending = wal.exists() and wal.stat().st_size > 0
+    conn = _connect(path, read_only=True, immutable=not (writer_elsewhere or pending))
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+    except sqlite3.Error as exc:
+        raise ProjectDamaged(f"{path}: the project file is damaged ({exc})") from None
+    finally:
+        conn.close()
+    if problems != ["ok"]:
+        raise ProjectDamaged(f"{path}: the project file is damaged ({'; '.join(problems)})")
+    if version > LATEST:
+        raise ProjectTooNew(f"{path}: made by a newer annotator (schema {version}; this one knows up to {LATEST}); "
+                            "update the annotator to open it")
+    if version == 0 and tables:
+        raise ProjectDamaged(f"{path}: an SQLite database, but not an annotator project")
+    missing = [t for t in TABLES if t not in tables]
+    if version > 0 and missing:
+        raise ProjectDamaged(f"{path}: the project file is damaged (tables missing: {', '.join(missing)})")
+
+
+def _prepare(project: Project, fresh: bool) -> None:
+    c = project.conn
+    try:
+        c.execute("PRAGMA journal_mode = WAL")
+        c.execute("PRAGMA synchronous = FULL")
+    except sqlite3.Error as exc:
+        raise _environment_error(project.path, exc) from exc
+    version = project.schema_version()
+    if version < LATEST and version > 0:
+        backup(project.path, c, version)
+    for number in range(version + 1, LATEST + 1):
+        migrate(project, number, seed=fresh and number == 1)
+
+
+def migrate(project: Project, number: int, seed: bool = False) -> None:
+    """Apply one migration (and, for a new project, its default labels) in one transaction."""
+    c = project.conn
+    try:
+        c.execute("BEGIN IMMEDIATE")
+        for sql in MIGRATIONS[number]:
+            c.execute(sql)
+        if seed:
+            for position, label in enumerate(default_labels(), 1):
+                _insert_label(c, label, position)
+            stamp = now()
+            c.execute("INSERT INTO project(key, value) VALUES ('created_at', ?), ('created_by', ?)",
+                      (stamp, f"annotator {__version__}"))
+        c.execute(f"PRAGMA user_version = {int(number)}")
+        c.execute(
+            "INSERT INTO changes(at, annotator, action, document_id, details) VALUES (?, ?, 'migrate', NULL, ?)",
+            (now(), project.annotator, _dumps({"to": number})),
+        )
+        c.execute("COMMIT")
+    except BaseException as exc:
+        if c.in_transaction:
+            c.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise _environment_error(project.path, exc) from exc
+        raise
+
+
+def backup(path: Path, conn: sqlite3.Connection, version: int) -> Path:
+    """Copy the project before a migration touches it: ``NAME.v1-<time>.bak`` beside it."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
+    target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    try:
+        dest = sqlite3.connect(target)
+        with dest:
+            conn.backup(dest)
+        dest.close()
+    except (sqlite3.Error, OSError) as exc:
+        target.unlink(missing_ok=True)
+        raise ProjectError(f"{path}: cannot back the project up before upgrading it ({exc}); "
+                           "nothing was changed") from None
+    return target
+
+
+def _open_read_only(path: Path, who: str, reason: str) -> Project:
+    _validate(path, writer_elsewhere=True)
+    conn = _connect(path, read_only=True)
+    project = Project(path, conn, who, None, reason)
+    if project.schema_version() < LATEST:
+        conn.close()
+        raise ProjectLocked(f"{path}: the project needs upgrading and is open in another process; "
+                            "close it there first")
+    return project
