@@ -100,3 +100,39 @@ def test_a_50_mb_page_is_normalized(tmp_path, corpus_dir):
     assert "持续推动海东妇女儿童事业迈上新台阶" in data["text"]
     assert data["flags"]["glosses_removed"] == 198 * (50_000_000 // len(body) + 1)
     assert "lián" not in data["text"]
+
+
+def test_import_reports_rejections_and_exits_non_zero(corpus_dir, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    project = tmp_path / "p.annotator"
+    out = run("import", corpus_dir, tmp_path / "empty.txt", "--project", project)
+    err = out.stderr.decode("utf-8")
+    assert out.returncode == 1
+    assert f"annotator: rejected {tmp_path / 'empty.txt'}: the file is empty" in err
+    assert "5 imported, 0 duplicates skipped, 1 rejected" in out.stdout.decode("utf-8")
+    assert "100%" in err  # the progress bar ran to the end
+
+    again = run("import", corpus_dir, "--project", project)
+    assert again.returncode == 0
+    assert "0 imported, 5 duplicates skipped, 0 rejected" in again.stdout.decode("utf-8")
+    assert "already in the project" in again.stderr.decode("utf-8")
+
+
+def test_stats_as_json(corpus_dir, tmp_path):
+    project = tmp_path / "p.annotator"
+    assert run("import", corpus_dir, "--project", project).returncode == 0
+    out = run("stats", "--project", project, "--json")
+    assert out.returncode == 0, out.stderr
+    stats = json.loads(out.stdout)
+    assert stats["documents"] == 5 and stats["documents_by_status"]["new"] == 5
+    assert stats["spans"] == 0 and stats["spans_by_label"] == {}
+    text = run("stats", "--project", project)
+    assert "documents 5" in text.stdout.decode("utf-8")
+
+
+def test_a_damaged_project_is_one_clear_line(tmp_path):
+    project = tmp_path / "p.annotator"
+    project.write_bytes(b"not a database at all" * 10)
+    out = run("stats", "--project", project)
+    assert out.returncode == 2
+    assert out.stderr.decode("utf-8") == f"annotator: error: {project}: not a project file (it is not an SQLite database)\n"
