@@ -16,7 +16,7 @@ from functools import partial
 
 from ..normalize.decode import MAX_BYTES
 from ..store import Project
-from ..store.models import NewDocument
+from ..store.models import EncodedDocument
 from .sources import Duplicate, Rejected, Task, expand, run_task
 
 BATCH = 200
@@ -57,7 +57,7 @@ def import_paths(project: Project, paths: Iterable[str | os.PathLike[str]], *, t
         progress(0, total)
     known = frozenset(project.known_hashes())
     seen: set[str] = set()
-    batch: list[NewDocument] = []
+    batch: list[EncodedDocument] = []
 
     def flush() -> None:
         ids = project.add_documents(batch)
@@ -86,7 +86,7 @@ def import_paths(project: Project, paths: Iterable[str | os.PathLike[str]], *, t
 
 
 def _results(tasks: list[Task], known: frozenset[str], workers: int | None,
-             max_bytes: int) -> Iterator[NewDocument | Rejected | Duplicate]:
+             max_bytes: int) -> Iterator[EncodedDocument | Rejected | Duplicate]:
     if workers is None:
         workers = os.cpu_count() or 1
     if workers <= 0 or len(tasks) < INLINE_BELOW:
@@ -107,5 +107,5 @@ def _init_worker(known: frozenset[str], max_bytes: int) -> None:
     _worker_state.update(known=known, max_bytes=max_bytes)
 
 
-def _work(task: Task) -> NewDocument | Rejected | Duplicate:
+def _work(task: Task) -> EncodedDocument | Rejected | Duplicate:
     return run_task(task, _worker_state["known"], _worker_state["max_bytes"])  # type: ignore[arg-type]

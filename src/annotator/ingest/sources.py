@@ -15,7 +15,7 @@ from pathlib import Path
 from ..normalize import NormalizeError, NormalizeOptions, normalize
 from ..normalize.decode import MAX_BYTES
 from ..normalize.pipeline import MAP_FORMAT
-from ..store.models import NewDocument
+from ..store.models import EncodedDocument, NewDocument
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 SUFFIXES = (*TEXT_SUFFIXES, ".jsonl")
@@ -100,8 +100,8 @@ def _jsonl_text(line: bytes, text_field: str) -> tuple[str, str | None]:
 
 
 def run_task(task: Task, known: frozenset[str] = frozenset(),
-             max_bytes: int = MAX_BYTES) -> NewDocument | Rejected | Duplicate:
-    """Read, hash and normalize one document.  Pure apart from reading the file."""
+             max_bytes: int = MAX_BYTES) -> EncodedDocument | Rejected | Duplicate:
+    """Read, hash, normalize and encode one document.  Pure apart from reading the file."""
     data = task.data
     if data is None:
         try:
@@ -133,5 +133,5 @@ def run_task(task: Task, known: frozenset[str] = frozenset(),
         flags=doc.flags,
         steps=doc.steps,
         normalizer=doc.version,
-    )
+    ).encode()
 

@@ -3,6 +3,7 @@ read these, and only :mod:`annotator.store.project` writes them."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -109,3 +110,46 @@ class NewDocument:
     flags: dict[str, Any]
     steps: list[str]
     normalizer: str
+
+    def encode(self) -> "EncodedDocument":
+        """The row as the store writes it.  Import workers call this, so the main
+        process only passes strings to SQLite (and unpickles strings, not maps)."""
+        return EncodedDocument(
+            self.raw_sha256, self.source_file, self.encoding, self.raw_text, self.text, _dumps(self.map),
+            _dumps(self.excluded), _dumps(self.meta), _dumps(self.flags), _dumps(self.steps), self.normalizer,
+            list_title(self.text, self.meta, self.excluded), self.meta.get("date"), self.meta.get("source"),
+        )
+
+
+@dataclass(frozen=True)
+class EncodedDocument:
+    raw_sha256: str
+    source_file: str
+    encoding: str
+    raw_text: str
+    text: str
+    map: str
+    excluded: str
+    meta: str
+    flags: str
+    steps: str
+    normalizer: str
+    title: str | None
+    date: str | None
+    source: str | None
+
+
+def list_title(text: str, meta: dict[str, Any], excluded: list[dict[str, Any]]) -> str | None:
+    """The document list's title: the page's own, else its first line that is not boilerplate."""
+    if meta.get("title"):
+        return meta["title"]
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip() and not any(r["start"] <= pos < r["end"] for r in excluded):
+            return line.strip()[:60]
+        pos += len(line) + 1
+    return None
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

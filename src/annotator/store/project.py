@@ -46,12 +46,14 @@ from .models import (
     STATUSES,
     Document,
     DocumentInfo,
+    EncodedDocument,
     Label,
     NewDocument,
     Region,
     Relation,
     Span,
 )
+from .models import _dumps
 from .schema import LATEST, MIGRATIONS, TABLES
 
 SUFFIX = ".annotator"
@@ -172,7 +174,7 @@ class Project:
     def known_hashes(self) -> set[str]:
         return {row[0] for row in self.conn.execute("SELECT raw_sha256 FROM documents")}
 
-    def add_documents(self, docs: Sequence[NewDocument]) -> list[int | None]:
+    def add_documents(self, docs: Sequence[NewDocument | EncodedDocument]) -> list[int | None]:
         """Store a batch in one transaction; a document whose raw hash is already there
         is skipped (``None`` in its place)."""
         ids: list[int | None] = []
@@ -180,14 +182,14 @@ class Project:
         details: dict[str, Any] = {}
         with self._write("import", None, details) as c:
             for d in docs:
+                e = d.encode() if isinstance(d, NewDocument) else d
                 cur = c.execute(
                     "INSERT INTO documents(raw_sha256, source_file, encoding, raw_text, text, map, excluded, "
                     "meta, flags, steps, normalizer, title, date, source, status, created_at, updated_at) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?) "
                     "ON CONFLICT(raw_sha256) DO NOTHING",
-                    (d.raw_sha256, d.source_file, d.encoding, d.raw_text, d.text, _dumps(d.map),
-                     _dumps(d.excluded), _dumps(d.meta), _dumps(d.flags), _dumps(d.steps), d.normalizer,
-                     _title(d), d.meta.get("date"), d.meta.get("source"), stamp, stamp),
+                    (e.raw_sha256, e.source_file, e.encoding, e.raw_text, e.text, e.map, e.excluded, e.meta,
+                     e.flags, e.steps, e.normalizer, e.title, e.date, e.source, stamp, stamp),
                 )
                 ids.append(cur.lastrowid if cur.rowcount == 1 else None)
             details["documents"] = [i for i in ids if i is not None]  # logged at the commit
@@ -484,23 +486,6 @@ def _span(row: tuple) -> Span:
     values = list(row)
     values[6] = json.loads(values[6])
     return Span(*values)
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _title(d: NewDocument) -> str | None:
-    """The list's title: the page's own, else its first line that is not boilerplate."""
-    if d.meta.get("title"):
-        return d.meta["title"]
-    excluded = [(r["start"], r["end"]) for r in d.excluded]
-    pos = 0
-    for line in d.text.split("\n"):
-        if line.strip() and not any(s <= pos < e for s, e in excluded):
-            return line.strip()[:60]
-        pos += len(line) + 1
-    return None
 
 
 def _insert_label(c: sqlite3.Connection, label: Label, position: int) -> None:
