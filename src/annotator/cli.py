@@ -146,7 +146,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from .gui.app import run  # Qt only when a window is asked for
 
-    return run(folder=args.folder, screenshot=args.screenshot)
+    return run(project_path=args.project, screenshot=args.screenshot)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -178,7 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_stats)
 
     p = sub.add_parser("gui", help="open the window (the default)")
-    p.add_argument("folder", type=Path, nargs="?", help="a folder of pages (the bundled corpus by default)")
+    p.add_argument("--project", type=Path, help="the project file (default: the default project)")
     p.add_argument("--screenshot", type=Path, help="write a PNG of the window and exit")
     p.set_defaults(func=cmd_gui)
     return parser

@@ -1,40 +1,87 @@
-"""The read-only preview window, driven with the mouse."""
+"""The project viewer window, driven with the mouse."""
 
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QListWidget, QPlainTextEdit
+from PySide6.QtWidgets import QLabel, QListWidget, QPlainTextEdit
 
-from annotator.gui.app import _load, build_window
-
-
-def test_clicking_a_document_shows_its_normalized_text(qtbot, corpus_dir):
-    docs, errors = _load(corpus_dir)
-    window = build_window(docs, errors)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    listing = window.findChild(QListWidget, "documentList")
-    view = window.findChild(QPlainTextEdit, "textView")
-    assert listing.count() == 5 and not errors
-    assert view.toPlainText() == docs[0][1].text
-    item = listing.item(4)
-    qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=listing.visualItemRect(item).center())
-    assert listing.currentRow() == 4
-    assert view.toPlainText().startswith("91亚洲")
-    assert "持续推动海东妇女儿童事业迈上新台阶" in view.toPlainText()
-    assert len(view.extraSelections()) == len(docs[4][1].excluded) == 4
-    grey = view.extraSelections()[0]
-    assert grey.cursor.selectedText().startswith("91亚洲自偷")
+from annotator.gui.app import build_window
+from annotator.ingest import import_paths
+from annotator.store import open_project
 
 
-def test_screenshot_command_writes_a_picture(tmp_path, corpus_dir):
+@pytest.fixture
+def project_path(tmp_path, corpus_dir):
+    path = tmp_path / "p.annotator"
+    with open_project(path) as p:
+        assert import_paths(p, [corpus_dir]).ok
+    return path
+
+
+def test_clicking_a_document_shows_its_normalized_text(qtbot, project_path):
+    with open_project(project_path) as project:
+        window = build_window(project)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        listing = window.findChild(QListWidget, "documentList")
+        view = window.findChild(QPlainTextEdit, "textView")
+        assert listing.count() == 5
+        assert window.findChild(QLabel, "readOnlyBanner") is None
+        assert view.toPlainText() == project.document(1).text
+        item = listing.item(4)
+        qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=listing.visualItemRect(item).center())
+        assert listing.currentRow() == 4
+        assert view.toPlainText().startswith("91亚洲")
+        assert "持续推动海东妇女儿童事业迈上新台阶" in view.toPlainText()
+        assert len(view.extraSelections()) == 4
+        grey = view.extraSelections()[0]
+        assert grey.cursor.selectedText().startswith("91亚洲自偷")
+        window.close()
+
+
+def test_an_included_region_is_no_longer_greyed(qtbot, project_path):
+    with open_project(project_path) as project:
+        spam = project.regions(5)[0]
+        project.set_region(5, spam.start, spam.end, excluded=False)
+        window = build_window(project)
+        qtbot.addWidget(window)
+        window.findChild(QListWidget, "documentList").setCurrentRow(4)
+        view = window.findChild(QPlainTextEdit, "textView")
+        assert len(view.extraSelections()) == 3
+        assert not any(s.cursor.selectedText().startswith("91亚洲") for s in view.extraSelections())
+        window.close()
+
+
+def test_a_project_open_elsewhere_shows_a_read_only_banner(qtbot, project_path):
+    with open_project(project_path), open_project(project_path, wait=0.1) as second:
+        window = build_window(second)
+        qtbot.addWidget(window)
+        window.show()
+        banner = window.findChild(QLabel, "readOnlyBanner")
+        assert banner is not None and banner.isVisible()
+        assert "open in another process" in banner.text()
+        window.close()
+
+
+def test_screenshot_command_writes_a_picture(tmp_path, project_path):
     shot = tmp_path / "shot.png"
-    out = subprocess.run([sys.executable, "-m", "annotator", "gui", str(corpus_dir), "--screenshot", str(shot)],
-                         capture_output=True, timeout=300)
+    out = subprocess.run([sys.executable, "-m", "annotator", "gui", "--project", str(project_path),
+                          "--screenshot", str(shot)], capture_output=True, timeout=300)
     assert out.returncode == 0, out.stderr
     image = QImage(str(shot))
     assert image.width() >= 800 and image.height() >= 500
     assert len({image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 37)}) > 3
+
+
+def test_the_app_without_a_project_opens_the_default_one_with_the_corpus(tmp_path):
+    shot = tmp_path / "shot.png"
+    out = subprocess.run([sys.executable, "-m", "annotator", "gui", "--screenshot", str(shot)],
+                         capture_output=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    [default] = (tmp_path / "data" / "annotator").glob("default.annotator")
+    with open_project(default) as p:
+        assert p.document_count() == 5
