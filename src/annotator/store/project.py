@@ -272,6 +272,18 @@ class Project:
                 out.append(Region(start, end, True, reason, "annotator", overridden=True))
         return sorted(out, key=lambda r: (r.start, r.end))
 
+    def region_override(self, document_id: int, start: int, end: int) -> bool | None:
+        """The annotator's decision on a region: excluded (True), included (False), or none."""
+        row = self.conn.execute("SELECT excluded FROM region_overrides WHERE document_id = ? AND start = ? "
+                                "AND end = ?", (document_id, start, end)).fetchone()
+        return None if row is None else bool(row[0])
+
+    def clear_region(self, document_id: int, start: int, end: int) -> None:
+        """Forget the annotator's decision on a region: the normalizer's mark holds again."""
+        with self._write("region_clear", document_id, {"start": start, "end": end}) as c:
+            c.execute("DELETE FROM region_overrides WHERE document_id = ? AND start = ? AND end = ?",
+                      (document_id, start, end))
+
     def set_region(self, document_id: int, start: int, end: int, excluded: bool, reason: str = "annotator") -> None:
         """Include a region the normalizer excluded, or exclude one by hand."""
         length = self._text_length(document_id)
@@ -424,7 +436,14 @@ class Project:
             "SELECT id, document_id, head, tail, type, annotator, created_at FROM relations "
             "WHERE document_id = ? ORDER BY id", (document_id,))]
 
-    def add_relation(self, head: int, tail: int, type: str) -> Relation:
+    def relations_of(self, span_id: int) -> list[Relation]:
+        """The relations a span takes part in (they go when it goes)."""
+        return [Relation(*row) for row in self.conn.execute(
+            "SELECT id, document_id, head, tail, type, annotator, created_at FROM relations "
+            "WHERE head = ? OR tail = ? ORDER BY id", (span_id, span_id))]
+
+    def add_relation(self, head: int, tail: int, type: str, *, relation_id: int | None = None) -> Relation:
+        """Link two spans of a document.  ``relation_id`` restores a deleted relation (undo)."""
         h, t = self.span(head), self.span(tail)
         if h.document_id != t.document_id:
             raise InvalidEdit(f"{self.path}: spans {head} and {tail} are in different documents")
@@ -432,8 +451,9 @@ class Project:
             raise InvalidEdit(f"{self.path}: a relation needs a type")
         with self._write("relation_add", h.document_id, {"head": head, "tail": tail, "type": type}) as c:
             rid = c.execute(
-                "INSERT INTO relations(document_id, head, tail, type, annotator, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)", (h.document_id, head, tail, type, self.annotator, now())).lastrowid
+                "INSERT INTO relations(id, document_id, head, tail, type, annotator, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (relation_id, h.document_id, head, tail, type, self.annotator, now())).lastrowid
         return next(r for r in self.relations(h.document_id) if r.id == rid)
 
     def delete_relation(self, relation_id: int) -> None:
