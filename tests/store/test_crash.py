@@ -23,7 +23,7 @@ WRITER = textwrap.dedent("""
     while True:
         start = i % (length - 1)
         span = project.add_span(1, start, start + 1, ("PER", "ORG", "LOC")[i % 3])
-        sys.stdout.write(f"ack {span.id}\n")
+        sys.stdout.write(f"ack {span.id}\\n")
         sys.stdout.flush()
         i += 1
 """)
