@@ -4,9 +4,8 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QLabel, QListWidget, QPlainTextEdit
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTableView
 
 from annotator.gui.app import build_window
 from annotator.ingest import import_paths
@@ -21,38 +20,31 @@ def project_path(tmp_path, corpus_dir):
     return path
 
 
-def test_clicking_a_document_shows_its_normalized_text(qtbot, project_path):
+def test_the_window_shows_the_first_document_with_its_excluded_regions_greyed(qtbot, project_path):
     with open_project(project_path) as project:
         window = build_window(project)
         qtbot.addWidget(window)
         window.show()
-        qtbot.waitExposed(window)
-        listing = window.findChild(QListWidget, "documentList")
+        table = window.findChild(QTableView, "documentList")
         view = window.findChild(QPlainTextEdit, "textView")
-        assert listing.count() == 5
-        assert window.findChild(QLabel, "readOnlyBanner") is None
+        assert table.model().rowCount() == 5
         assert view.toPlainText() == project.document(1).text
-        item = listing.item(4)
-        qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=listing.visualItemRect(item).center())
-        assert listing.currentRow() == 4
+        table.selectRow(4)
         assert view.toPlainText().startswith("91亚洲")
-        assert "持续推动海东妇女儿童事业迈上新台阶" in view.toPlainText()
-        assert len(view.extraSelections()) == 4
-        grey = view.extraSelections()[0]
-        assert grey.cursor.selectedText().startswith("91亚洲自偷")
+        grey = [s for s in view.extraSelections() if s.cursor.selectedText().startswith("91亚洲自偷")]
+        assert len(grey) == 1 and len(view.extraSelections()) == 4
         window.close()
 
 
-def test_an_included_region_is_no_longer_greyed(qtbot, project_path):
-    with open_project(project_path) as project:
-        spam = project.regions(5)[0]
-        project.set_region(5, spam.start, spam.end, excluded=False)
+def test_markup_in_a_document_is_shown_as_characters(qtbot, tmp_path):
+    from tests.store.conftest import make_document
+
+    with open_project(tmp_path / "m.annotator") as project:
+        project.add_documents([make_document("<b>妇联</b> <img src=x onerror=alert(1)>")])
         window = build_window(project)
         qtbot.addWidget(window)
-        window.findChild(QListWidget, "documentList").setCurrentRow(4)
         view = window.findChild(QPlainTextEdit, "textView")
-        assert len(view.extraSelections()) == 3
-        assert not any(s.cursor.selectedText().startswith("91亚洲") for s in view.extraSelections())
+        assert view.toPlainText() == "<b>妇联</b> <img src=x onerror=alert(1)>"
         window.close()
 
 

@@ -33,13 +33,13 @@ def test_new_project_has_wal_foreign_keys_and_the_latest_schema(project, project
 
 def test_default_label_schema_follows_the_issue():
     labels = default_labels()
-    assert [(l.name, l.zh, l.hotkey) for l in labels] == [
+    assert [(lab.name, lab.zh, lab.hotkey) for lab in labels] == [
         ("PER", "人名", "1"), ("ORG", "机构", "2"), ("LOC", "地点", "3"), ("TITLE", "职务", "4"),
         ("DATE", "日期", "5"), ("EVENT", "会议活动", "6"), ("DOC", "文件法规", "7"), ("PROGRAM", "项目品牌", "8"),
     ]
-    assert {l.name: l.kind for l in labels}["PROGRAM"] == "program"
-    assert {l.kind for l in labels if l.name != "PROGRAM"} == {"entity"}
-    assert all(l.en and l.color.startswith("#") for l in labels)
+    assert {lab.name: lab.kind for lab in labels}["PROGRAM"] == "program"
+    assert {lab.kind for lab in labels if lab.name != "PROGRAM"} == {"entity"}
+    assert all(lab.en and lab.color.startswith("#") for lab in labels)
     assert "家庭家教家风" in labels[-1].attributes["category"]["choices"]
 
 
@@ -163,7 +163,7 @@ def test_removing_a_label_in_use_asks_what_to_do_with_its_spans(project):
     project.add_span(doc_id, 0, 5, "ORG")
     with pytest.raises(LabelInUse) as err:
         project.remove_label("ORG")
-    assert err.value.count == 1 and "ORG" in [l.name for l in project.labels()]
+    assert err.value.count == 1 and "ORG" in [lab.name for lab in project.labels()]
     assert project.remove_label("ORG", relabel_to="LOC") == 1
     assert [s.label for s in project.spans(doc_id)] == ["LOC"]
     assert project.remove_label("LOC", delete_spans=True) == 1

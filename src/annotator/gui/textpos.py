@@ -7,6 +7,8 @@ two positions in Qt and one in Python.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 
 def to_qt(text: str, index: int) -> int:
     """Code-point index → UTF-16 position."""
@@ -22,3 +24,26 @@ def from_qt(text: str, position: int) -> int:
             return i
         units += step
     return len(text)
+
+
+class QtPositions:
+    """Both conversions for one text in O(log n), for long documents with many spans."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if _has_astral(text) else []
+        self._ends = [i + k + 2 for k, i in enumerate(self._astral)]  # UTF-16 end of each astral character
+
+    def to_qt(self, index: int) -> int:
+        return index + bisect_left(self._astral, index)
+
+    def from_qt(self, position: int) -> int:
+        n = bisect_right(self._ends, position)
+        if n < len(self._astral) and self._ends[n] - 1 == position:  # inside a surrogate pair
+            return self._astral[n]
+        return min(position - n, len(self.text))
+
+
+def _has_astral(text: str) -> bool:
+    # str.isascii is instant; otherwise the UTF-16 length tells at C speed
+    return not text.isascii() and len(text.encode("utf-16-le")) != 2 * len(text)

@@ -18,7 +18,7 @@ import json
 import os
 import sqlite3
 import tomllib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib import resources
@@ -203,17 +203,47 @@ class Project:
     def document_ids(self) -> list[int]:
         return [row[0] for row in self.conn.execute("SELECT id FROM documents ORDER BY id")]
 
+    _ORDER = {"id": "d.id", "title": "d.title", "source": "d.source", "date": "d.date", "status": "d.status",
+              "spans": "span_count"}
+
     def list_documents(self, offset: int = 0, limit: int = 100, status: str | None = None,
-                       search: str | None = None) -> list[DocumentInfo]:
-        """A page of the document list, in import order, without the texts."""
+                       search: str | None = None, order_by: str = "id", descending: bool = False) -> list[DocumentInfo]:
+        """A page of the document list, without the texts (import order by default)."""
+        if order_by not in self._ORDER:
+            raise InvalidEdit(f"{self.path}: cannot sort documents by {order_by!r}")
         where, params = self._filter(status, search)
+        direction = "DESC" if descending else "ASC"
         rows = self.conn.execute(
             "SELECT d.id, d.title, d.source, d.date, d.status, d.source_file, "
-            "(SELECT count(*) FROM spans s WHERE s.document_id = d.id), d.updated_at "
-            f"FROM documents d {where} ORDER BY d.id LIMIT ? OFFSET ?",
+            "(SELECT count(*) FROM spans s WHERE s.document_id = d.id) AS span_count, d.updated_at "
+            f"FROM documents d {where} ORDER BY {self._ORDER[order_by]} {direction}, d.id {direction} "
+            "LIMIT ? OFFSET ?",
             (*params, limit, offset),
         )
         return [DocumentInfo(*row) for row in rows]
+
+    def count_documents(self, status: str | None = None, search: str | None = None) -> int:
+        where, params = self._filter(status, search)
+        return self.conn.execute(f"SELECT count(*) FROM documents d {where}", params).fetchone()[0]
+
+    def document_info(self, document_id: int) -> DocumentInfo:
+        row = self.conn.execute(
+            "SELECT d.id, d.title, d.source, d.date, d.status, d.source_file, "
+            "(SELECT count(*) FROM spans s WHERE s.document_id = d.id), d.updated_at FROM documents d "
+            "WHERE d.id = ?", (document_id,)).fetchone()
+        if row is None:
+            raise InvalidEdit(f"{self.path}: no document {document_id}")
+        return DocumentInfo(*row)
+
+    def next_document(self, after: int, statuses: tuple[str, ...] = ("new", "in_progress")) -> int | None:
+        """The next document (in import order, wrapping around) whose status is one of ``statuses``."""
+        marks = ", ".join("?" * len(statuses))
+        for sql in ("SELECT id FROM documents WHERE id > ? AND status IN ({}) ORDER BY id LIMIT 1",
+                    "SELECT id FROM documents WHERE id < ? AND status IN ({}) ORDER BY id LIMIT 1"):
+            row = self.conn.execute(sql.format(marks), (after, *statuses)).fetchone()
+            if row:
+                return row[0]
+        return None
 
     def _filter(self, status: str | None, search: str | None) -> tuple[str, list[Any]]:
         clauses: list[str] = []

@@ -1,0 +1,167 @@
+"""Thin Qt models over the store: they hold a page of rows, never a second copy
+of the annotations, and reload from the store when the window reports a change."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from ..store import DocumentInfo, Project, Span
+
+Index = QModelIndex | QPersistentModelIndex
+_NO_INDEX = QModelIndex()
+
+STATUS_NAMES = {"new": "new", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
+
+
+class DocumentListModel(QAbstractTableModel):
+    """The project's documents, fetched a page at a time as the view scrolls."""
+
+    COLUMNS = ("Title", "Source", "Date", "Status", "Spans")
+    _SORT_KEYS = ("title", "source", "date", "status", "spans")
+    PAGE = 200
+
+    def __init__(self, project: Project, parent=None):
+        super().__init__(parent)
+        self._project = project
+        self._rows: list[DocumentInfo] = []
+        self._status: str | None = None
+        self._search: str | None = None
+        self._order = ("id", False)
+        self._total = project.count_documents()
+
+    # filtering and sorting ------------------------------------------------------
+    def set_filter(self, status: str | None = None, search: str | None = None) -> None:
+        self._status, self._search = status, (search or None)
+        self._reload()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self._SORT_KEYS[column] if 0 <= column < len(self._SORT_KEYS) else "id"
+        self._order = (key, order == Qt.SortOrder.DescendingOrder)
+        self._reload()
+
+    def _reload(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self._total = self._project.count_documents(self._status, self._search)
+        self.endResetModel()
+
+    # lazy loading -------------------------------------------------------------------
+    def canFetchMore(self, parent: Index = _NO_INDEX) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = _NO_INDEX) -> None:
+        if parent.isValid():
+            return
+        page = self._project.list_documents(len(self._rows), self.PAGE, self._status, self._search,
+                                            order_by=self._order[0], descending=self._order[1])
+        if not page:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    # the table ----------------------------------------------------------------------
+    def rowCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.COLUMNS):
+            return self.tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        info = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (info.title or self.tr("(untitled)"), info.source or "", info.date or "",
+                    self.tr(STATUS_NAMES[info.status]), info.span_count)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return info.source_file
+        if role == Qt.ItemDataRole.UserRole:
+            return info.id
+        return None
+
+    def document_id(self, row: int) -> int:
+        return self._rows[row].id
+
+    def row_of(self, document_id: int) -> int | None:
+        for row, info in enumerate(self._rows):
+            if info.id == document_id:
+                return row
+        return None
+
+    def refresh_document(self, document_id: int) -> None:
+        """Reread one row (its status or span count changed)."""
+        row = self.row_of(document_id)
+        if row is None:
+            return
+        self._rows[row] = self._project.document_info(document_id)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+
+class SpanListModel(QAbstractTableModel):
+    """The spans of the open document, in text order."""
+
+    COLUMNS = ("Label", "Text", "Origin")
+
+    def __init__(self, project: Project, parent=None):
+        super().__init__(parent)
+        self._project = project
+        self._document_id: int | None = None
+        self._spans: list[Span] = []
+        self._colors = {label.name: label.color for label in project.labels()}
+
+    def show_document(self, document_id: int | None) -> None:
+        self._document_id = document_id
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._spans = [] if self._document_id is None else self._project.spans(self._document_id)
+        self._colors = {label.name: label.color for label in self._project.labels()}
+        self.endResetModel()
+
+    def spans(self) -> list[Span]:
+        return list(self._spans)
+
+    def span_at(self, row: int) -> Span:
+        return self._spans[row]
+
+    def row_of(self, span_id: int) -> int | None:
+        for row, span in enumerate(self._spans):
+            if span.id == span_id:
+                return row
+        return None
+
+    def rowCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self._spans)
+
+    def columnCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.COLUMNS):
+            return self.tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._spans):
+            return None
+        span = self._spans[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (span.label, span.text, span.origin)[index.column()]
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
+            return QColor(self._colors.get(span.label, "#cccccc"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{span.start}–{span.end} · {span.annotator}"
+        if role == Qt.ItemDataRole.UserRole:
+            return span.id
+        return None

@@ -1,0 +1,144 @@
+"""The annotator window driven with real mouse and key events; the store is the judge."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QTableView, QToolBar
+
+from .conftest import ASTRAL, click, drag
+
+
+def open_row(qtbot, window, row):
+    table = window.findChild(QTableView, "documentList")
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(table.model().index(row, 0)).center())
+    return window.project.document(table.model().document_id(row))
+
+
+def test_the_main_widgets_have_stable_names(window):
+    for name, kind in (("documentList", QTableView), ("spanList", QTableView), ("labelPalette", QToolBar)):
+        assert window.findChild(kind, name) is not None, name
+    assert window.text_view.objectName() == "textView"
+
+
+def test_drag_select_and_hotkey_saves_a_span_with_code_point_offsets(qtbot, window):
+    doc = window.project.document(1)
+    start = doc.text.index("淮南市妇联")
+    drag(window.text_view, doc.text, start, start + 5)
+    assert window.text_view.selection_range() == (start, start + 5)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_2)
+    [span] = window.project.spans(1)
+    assert (span.start, span.end, span.label, span.text) == (start, start + 5, "ORG", "淮南市妇联")
+    assert window.spans.rowCount() == 1
+    assert "Saved" in window.statusBar().currentMessage()
+
+
+def test_offsets_stay_exact_after_astral_characters_and_emoji(qtbot, window):
+    doc = open_row(qtbot, window, 5)
+    assert doc.text == ASTRAL
+    start = ASTRAL.index("春蕾计划")
+    drag(window.text_view, ASTRAL, start, start + 4)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_8)
+    [span] = window.project.spans(doc.id)
+    assert (span.start, span.end, span.text) == (start, start + 4, "春蕾计划")
+    assert ASTRAL[span.start:span.end] == span.text
+    name = ASTRAL.index("林露华")
+    drag(window.text_view, ASTRAL, name, name + 3)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_1)
+    assert [s.text for s in window.project.spans(doc.id)] == ["春蕾计划", "林露华"]
+
+
+def test_undo_and_redo(qtbot, window):
+    doc = window.project.document(1)
+    start = doc.text.index("王毅")
+    drag(window.text_view, doc.text, start, start + 2)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_1)
+    [span] = window.project.spans(1)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.spans(1) == [] and window.spans.rowCount() == 0
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    [again] = window.project.spans(1)
+    assert (again.id, again.start, again.end, again.label) == (span.id, span.start, span.end, "PER")
+
+
+def test_click_a_span_then_delete_relabel_and_undo(qtbot, window):
+    doc = window.project.document(1)
+    start = doc.text.index("淮南市妇联")
+    drag(window.text_view, doc.text, start, start + 5)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_3)  # LOC by mistake
+    click(window.text_view, doc.text, start + 2)
+    [span] = window.project.spans(1)
+    assert window.text_view.selected_span == span.id
+    qtbot.keyClick(window.text_view, Qt.Key.Key_2)  # a hotkey on a selected span relabels it
+    assert window.project.span(span.id).label == "ORG"
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Delete)
+    assert window.project.spans(1) == []
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [(s.id, s.label) for s in window.project.spans(1)] == [(span.id, "ORG")]
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.span(span.id).label == "LOC"
+
+
+def test_overlapping_and_nested_spans(qtbot, window):
+    doc = window.project.document(1)
+    start = doc.text.index("淮南市妇联党组书记")
+    drag(window.text_view, doc.text, start, start + 5)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_2)
+    drag(window.text_view, doc.text, start, start + 3)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_3)
+    drag(window.text_view, doc.text, start + 3, start + 9)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_4)
+    assert [(s.text, s.label) for s in window.project.spans(1)] == [
+        ("淮南市", "LOC"), ("淮南市妇联", "ORG"), ("妇联党组书记", "TITLE")]
+    # three coloured layers plus the page's greyed regions
+    assert len(window.text_view.extraSelections()) >= 3
+    click(window.text_view, doc.text, start + 1)  # the innermost span under the pointer
+    assert window.project.span(window.text_view.selected_span).text == "淮南市"
+
+
+def test_the_status_flow(qtbot, window):
+    assert window.document_id == 1
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.document(1).status == "done"
+    assert window.document_id == 2  # on to the next document not done
+    window.findChild(type(window.label_actions["PER"]), "skip").trigger()
+    assert window.project.document(2).status == "skipped"
+    window.findChild(type(window.label_actions["PER"]), "reopen").trigger()
+    assert window.project.document(2).status == "in_progress"
+    table = window.findChild(QTableView, "documentList")
+    assert table.model().index(0, 3).data() == "done"
+
+
+def test_including_an_excluded_region(qtbot, window):
+    doc = open_row(qtbot, window, 4)  # 004, whose first line is a spam title
+    spam = window.project.regions(doc.id)[0]
+    assert spam.excluded and doc.text[spam.start:spam.end].startswith("91亚洲")
+    click(window.text_view, doc.text, spam.start + 1)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.region_override(doc.id, spam.start, spam.end) is False
+    assert not window.project.regions(doc.id)[0].excluded
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.regions(doc.id)[0].excluded
+
+
+def test_filter_by_status_and_search(qtbot, window):
+    window.project.set_status(3, "done")
+    combo = window.findChild(QComboBox, "statusFilter")
+    combo.setCurrentIndex(combo.findData("done"))
+    table = window.findChild(QTableView, "documentList")
+    assert table.model().rowCount() == 1 and table.model().document_id(0) == 3
+    combo.setCurrentIndex(0)
+    assert table.model().rowCount() == 6
+    search = window.findChild(QLineEdit, "documentSearch")
+    search.setText("海东")  # Chinese arrives through an input method, not key codes
+    assert [table.model().document_id(r) for r in range(table.model().rowCount())] == [5]
+    assert window.project.spans(5) == []  # typing a digit-free search tagged nothing
+    search.clear()
+    qtbot.keyClicks(search, "1")  # a hotkey typed into the search box is just a character
+    assert all(window.project.spans(i) == [] for i in range(1, 7))
+
+
+def test_models_pass_the_model_tester(qtmodeltester, window):
+    qtmodeltester.check(window.documents)
+    window.project.add_span(1, 0, 2, "DATE")
+    window.spans.show_document(1)
+    qtmodeltester.check(window.spans)
