@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
 
     def _build_palette(self) -> None:
         self.palette_bar = QToolBar(self.tr("Labels"), self, objectName="labelPalette")
+        self.palette_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.label_actions: dict[str, QAction] = {}
         for label in self.labels:
             pixmap = QPixmap(14, 14)
