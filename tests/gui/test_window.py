@@ -142,3 +142,19 @@ def test_models_pass_the_model_tester(qtmodeltester, window):
     window.project.add_span(1, 0, 2, "DATE")
     window.spans.show_document(1)
     qtmodeltester.check(window.spans)
+
+
+def test_keyboard_only_tagging_with_shift_arrows(qtbot, window):
+    doc = open_row(qtbot, window, 5)
+    start = ASTRAL.index("林露华")
+    window.text_view.setFocus()
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Down)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Down)
+    for _ in range(ASTRAL.split("\n")[2].index("林露华")):
+        qtbot.keyClick(window.text_view, Qt.Key.Key_Right)
+    for _ in range(3):
+        qtbot.keyClick(window.text_view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_1)
+    assert [(s.start, s.end, s.text, s.label) for s in window.project.spans(doc.id)] == [
+        (start, start + 3, "林露华", "PER")]
