@@ -158,3 +158,19 @@ def test_keyboard_only_tagging_with_shift_arrows(qtbot, window):
     qtbot.keyClick(window.text_view, Qt.Key.Key_1)
     assert [(s.start, s.end, s.text, s.label) for s in window.project.spans(doc.id)] == [
         (start, start + 3, "林露华", "PER")]
+
+
+def test_the_raw_page_shows_where_a_span_came_from(qtbot, window):
+    doc = window.project.document(1)  # 000: Traditional with pinyin glosses
+    start = doc.text.index("淮南市妇联党组书记")
+    drag(window.text_view, doc.text, start, start + 9)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_4)
+    click(window.text_view, doc.text, start + 4)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert window.text_view.toPlainText() == doc.raw_text
+    marked = {s.cursor.selectedText() for s in window.text_view.extraSelections() if s.cursor.hasSelection()}
+    assert marked == {"淮南市婦聯(lián)黨組書(shū)記"}
+    qtbot.keyClick(window.text_view, Qt.Key.Key_1)  # no tagging on the raw page
+    assert len(window.project.spans(1)) == 1
+    qtbot.keyClick(window.text_view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert window.text_view.toPlainText() == doc.text

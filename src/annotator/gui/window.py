@@ -4,6 +4,7 @@ annotations, :mod:`annotator.session.commands` changes them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from importlib import resources
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..normalize.alignment import Alignment
 from ..session import AddSpan, Command, DeleteSpan, Relabel, SetRegion, SetStatus
 from ..store import STATUSES, Project, ProjectError
 from .models import STATUS_NAMES, DocumentListModel, SpanListModel
@@ -167,6 +169,9 @@ class MainWindow(QMainWindow):
         toggle_region = QAction(self.tr("Include or exclude the region here"), self, objectName="toggleRegion")
         toggle_region.setShortcut(QKeySequence("Ctrl+E"))
         toggle_region.triggered.connect(self.toggle_region)
+        self.raw_action = QAction(self.tr("Show the raw page"), self, objectName="showRaw", checkable=True)
+        self.raw_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.raw_action.toggled.connect(self.show_raw)
         guide = QAction(self.tr("Guidelines"), self, objectName="guidelines")
         guide.setShortcut(QKeySequence.StandardKey.HelpContents)
         guide.triggered.connect(self.show_guidelines)
@@ -175,16 +180,16 @@ class MainWindow(QMainWindow):
         for action in (undo, redo, delete, toggle_region):
             edit.addAction(action)
         document = self.menuBar().addMenu(self.tr("&Document"))
-        for action in (done, skip, reopen):
+        for action in (done, skip, reopen, self.raw_action):
             document.addAction(action)
         labels = self.menuBar().addMenu(self.tr("&Labels"))
         for action in self.label_actions.values():
             labels.addAction(action)
         self.menuBar().addMenu(self.tr("&Help")).addAction(guide)
-        for action in (undo, redo, done, skip, guide):
+        for action in (undo, redo, done, skip, guide, self.raw_action):
             self.addAction(action)
         self.main_bar = QToolBar(self.tr("Main"), self, objectName="mainToolbar")
-        for action in (undo, redo, done, skip):
+        for action in (undo, redo, done, skip, self.raw_action):
             self.main_bar.addAction(action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.main_bar)
 
@@ -204,6 +209,8 @@ class MainWindow(QMainWindow):
             self.open_document(self.documents.document_id(current.row()))
 
     def open_document(self, document_id: int) -> None:
+        if self.raw_action.isChecked():
+            self.raw_action.setChecked(False)
         doc = self.project.document(document_id)
         self.document_id = document_id
         self.spans.show_document(document_id)
@@ -214,7 +221,7 @@ class MainWindow(QMainWindow):
     # tagging ----------------------------------------------------------------------------
     def apply_label(self, label: str) -> None:
         """The hotkey or palette click: tag the selection, or relabel the selected span."""
-        if self.document_id is None:
+        if self.document_id is None or self.raw_action.isChecked():
             return
         selected = self.text_view.selection_range()
         if selected is not None:
@@ -289,6 +296,31 @@ class MainWindow(QMainWindow):
             return
         self.spans.reload()
         self.text_view.set_annotations(self.spans.spans(), self.project.regions(document_id), self.colors)
+
+    def show_raw(self, raw: bool) -> None:
+        """Swap the view to the raw page, the selected span highlighted where it came from."""
+        if self.document_id is None:
+            return
+        doc = self.project.document(self.document_id)
+        if not raw:
+            selected = self.text_view.selected_span
+            self.text_view.show_document(doc.text, self.spans.spans(), self.project.regions(doc.id), self.colors)
+            self.text_view.select_span(selected)
+            self.palette_bar.setEnabled(True)
+            return
+        alignment = Alignment.from_json(doc.map["segments"], len(doc.raw_text), len(doc.text))
+        span = next((s for s in self.spans.spans() if s.id == self.text_view.selected_span), None)
+        raw_spans = []
+        if span is not None:
+            start, end = alignment.source_range(span.start, span.end)
+            raw_spans = [replace(span, start=start, end=end, text=doc.raw_text[start:end])]
+        selected = span.id if span is not None else None
+        self.text_view.show_document(doc.raw_text, raw_spans, [], self.colors)
+        self.text_view.select_span(selected)
+        self.palette_bar.setEnabled(False)  # spans are made on the normalized text only
+        if span is not None:
+            self.statusBar().showMessage(self.tr("Raw page: “{0}” came from characters {1}–{2}").format(
+                span.text, raw_spans[0].start, raw_spans[0].end))
 
     # selecting spans --------------------------------------------------------------------
     def _span_clicked(self, span_id: int) -> None:
