@@ -174,3 +174,27 @@ def test_the_raw_page_shows_where_a_span_came_from(qtbot, window):
     assert len(window.project.spans(1)) == 1
     qtbot.keyClick(window.text_view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert window.text_view.toPlainText() == doc.text
+
+
+def test_font_size_and_layout_come_back_on_the_next_start(qtbot, project_path, tmp_path):
+    from PySide6.QtCore import QSettings, QStandardPaths
+    from PySide6.QtGui import QAction
+
+    from annotator.gui.window import MainWindow
+    from annotator.store import open_project
+
+    assert str(tmp_path) in QStandardPaths.writableLocation(QStandardPaths.StandardLocation.ConfigLocation)
+    with open_project(project_path) as project:
+        first = MainWindow(project)
+        qtbot.addWidget(first)
+        first.show()
+        first.findChild(QAction, "zoomIn").trigger()
+        size = first.text_view.font().pointSize()
+        first.findChild(QToolBar, "mainToolbar").hide()
+        first.close()
+        assert QSettings().value("view/font_size") is not None
+        second = MainWindow(project)
+        qtbot.addWidget(second)
+        assert second.text_view.font().pointSize() == size == 14
+        assert second.findChild(QToolBar, "mainToolbar").isHidden()
+        second.close()

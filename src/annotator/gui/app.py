@@ -33,6 +33,8 @@ def run(project_path: Path | None = None, screenshot: Path | None = None) -> int
         return 2
     with project:
         app = QApplication.instance() or QApplication(sys.argv[:1])
+        app.setOrganizationName("annotator")
+        app.setApplicationName("annotator")
         window = build_window(project)
         window.show()
         if screenshot is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from importlib import resources
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.text_view.spanClicked.connect(self._span_clicked)
         self.resize(1280, 800)
+        self._restore_settings()
         if self.documents.canFetchMore():
             self.documents.fetchMore()
         if self.documents.rowCount():
@@ -172,6 +173,12 @@ class MainWindow(QMainWindow):
         self.raw_action = QAction(self.tr("Show the raw page"), self, objectName="showRaw", checkable=True)
         self.raw_action.setShortcut(QKeySequence("Ctrl+R"))
         self.raw_action.toggled.connect(self.show_raw)
+        bigger = QAction(self.tr("Larger text"), self, objectName="zoomIn")
+        bigger.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
+        bigger.triggered.connect(lambda: self.set_font_size(self.text_view.font().pointSize() + 1))
+        smaller = QAction(self.tr("Smaller text"), self, objectName="zoomOut")
+        smaller.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        smaller.triggered.connect(lambda: self.set_font_size(self.text_view.font().pointSize() - 1))
         guide = QAction(self.tr("Guidelines"), self, objectName="guidelines")
         guide.setShortcut(QKeySequence.StandardKey.HelpContents)
         guide.triggered.connect(self.show_guidelines)
@@ -185,13 +192,39 @@ class MainWindow(QMainWindow):
         labels = self.menuBar().addMenu(self.tr("&Labels"))
         for action in self.label_actions.values():
             labels.addAction(action)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        for action in (bigger, smaller):
+            view.addAction(action)
         self.menuBar().addMenu(self.tr("&Help")).addAction(guide)
-        for action in (undo, redo, done, skip, guide, self.raw_action):
+        for action in (undo, redo, done, skip, guide, self.raw_action, bigger, smaller):
             self.addAction(action)
         self.main_bar = QToolBar(self.tr("Main"), self, objectName="mainToolbar")
         for action in (undo, redo, done, skip, self.raw_action):
             self.main_bar.addAction(action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.main_bar)
+
+    # settings ------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        geometry, state = settings.value("window/geometry"), settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        self.set_font_size(int(settings.value("view/font_size", 13)))
+
+    def set_font_size(self, size: int) -> None:
+        size = max(8, min(size, 40))
+        font = self.text_view.font()
+        font.setPointSize(size)
+        self.text_view.setFont(font)
+        QSettings().setValue("view/font_size", size)
+
+    def closeEvent(self, event) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        super().closeEvent(event)
 
     # the document list ---------------------------------------------------------------
     def _filter(self) -> None:
