@@ -1,10 +1,20 @@
-"""The alignment is checked against a brute-force per-character model."""
+"""The alignment is checked against a brute-force per-character model, and its
+segments against the segment-by-segment composition it replaced."""
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.normalize.alignment import Alignment, apply_edits
+from annotator.normalize.alignment import (
+    Alignment,
+    _composes_exactly,
+    apply_deletions,
+    apply_edits,
+)
+
+from .segment_reference import SegmentAlignment
+from .segment_reference import apply_edits as reference_apply_edits
 
 ALPHABET = "ab中文𠮷😀\r\n "
 
@@ -116,3 +126,121 @@ def test_json_round_trip():
     _, alignment = apply_edits("ab\r\ncd", [(2, 3, "")])
     again = Alignment.from_json(alignment.to_json(), alignment.source_len, alignment.target_len)
     assert chars(again) == chars(alignment)
+
+
+# the array-based map writes the same segments as composing segment by segment
+
+
+@given(text_and_edits())
+def test_apply_edits_writes_the_reference_segments(case):
+    text, edits = case
+    new, alignment = apply_edits(text, edits)
+    ref_new, ref = reference_apply_edits(text, edits)
+    assert new == ref_new
+    assert alignment.segments == ref.segments
+    assert alignment.to_json() == ref.to_json()
+    assert alignment.is_identity() == ref.is_identity()
+
+
+@st.composite
+def chain(draw):
+    """A text and 1-4 steps of edits, each on the previous step's output."""
+    text = draw(st.text(alphabet=ALPHABET, max_size=30))
+    steps = []
+    for _ in range(draw(st.integers(1, 4))):
+        _, edits = draw(text_and_edits(text))
+        steps.append((text, edits))
+        text = apply_edits(text, edits)[0]
+    return steps
+
+
+@settings(max_examples=1000)
+@given(chain())
+def test_composition_writes_the_reference_segments(steps):
+    maps = [apply_edits(text, edits)[1] for text, edits in steps]
+    refs = [reference_apply_edits(text, edits)[1] for text, edits in steps]
+    end = maps[-1].target_len
+    right, ref_right = Alignment.identity(end), SegmentAlignment.identity(end)
+    for m, r in zip(reversed(maps), reversed(refs), strict=True):
+        right, ref_right = m.then(right), r.then(ref_right)
+    assert right.segments == ref_right.segments
+    right.check()
+    left, ref_left = maps[0], refs[0]
+    for m, r in zip(maps[1:], refs[1:], strict=True):
+        left, ref_left = left.then(m), ref_left.then(r)
+    assert left.segments == ref_left.segments
+    assert chars(left) == chars(right)
+
+
+@settings(max_examples=1000)
+@given(st.data())
+def test_array_composition_is_taken_only_where_it_is_exact(data):
+    text, edits1 = data.draw(text_and_edits())
+    mid, first = apply_edits(text, edits1)
+    _, edits2 = data.draw(text_and_edits(mid))
+    _, second = apply_edits(mid, edits2)
+    if first.is_identity() or second.is_identity() or not _composes_exactly(first, second):
+        return
+    expected = reference_apply_edits(text, edits1)[1].then(reference_apply_edits(mid, edits2)[1])
+    assert first._then_arrays(second).segments == expected.segments
+
+
+def test_deletions_compose_as_arrays():
+    text = "婦(fù)聯(lián)的" * 50
+    starts = np.array([i for i in range(len(text)) if text[i] == "("])
+    ends = np.array([text.index(")", i) + 1 for i in starts])
+    mid, first = apply_deletions(text, starts, ends)
+    assert mid == "婦聯的" * 50
+    _, second = apply_edits(mid, [(0, 3, ""), (len(mid) - 1, len(mid), "")])
+    composed = first.then(second)
+    assert composed._segments is None  # composed by indexing, not segment by segment
+    assert composed.segments == reference_apply_edits(text, [(int(a), int(b), "") for a, b in zip(starts, ends)])[1] \
+        .then(reference_apply_edits(mid, [(0, 3, ""), (len(mid) - 1, len(mid), "")])[1]).segments
+    assert text[slice(*composed.source_range(0, 2))] == "婦(fù)聯"
+
+
+def test_a_later_step_cutting_a_block_keeps_the_segment_walk():
+    # Ⅻ → XII, then the first I deleted: the walk writes that deletion although
+    # its source is the block the neighbours come from
+    _, first = apply_edits("aⅫb", [(1, 2, "XII")])
+    _, second = apply_edits("aXIIb", [(2, 3, "")])
+    _, ref_first = reference_apply_edits("aⅫb", [(1, 2, "XII")])
+    _, ref_second = reference_apply_edits("aXIIb", [(2, 3, "")])
+    assert not _composes_exactly(first, second)
+    assert first.then(second).segments == ref_first.then(ref_second).segments == [
+        (0, 2, 0, 2), (2, 2, 1, 2), (2, 4, 1, 3)]
+
+
+@given(chain())
+def test_json_round_trip_keeps_the_segments(steps):
+    composed = Alignment.identity(len(steps[0][0]))
+    for text, edits in steps:
+        composed = composed.then(apply_edits(text, edits)[1])
+    data = composed.to_json()
+    again = Alignment.from_json(data, composed.source_len, composed.target_len)
+    assert again.to_json() == data
+    assert chars(again) == chars(composed)
+    again.check()
+    assert again.is_identity() == composed.is_identity()
+
+
+def test_from_json_keeps_segments_the_arrays_would_write_differently():
+    # a deletion overlapping the block after it: valid, but not what the arrays write
+    data = [[0, 1, 0, 1], [1, 1, 1, 2], [1, 2, 1, 2], [2, 3, 2, 3]]
+    again = Alignment.from_json(data, 3, 3)
+    assert again.to_json() == data
+    again.check()
+    assert not again.is_identity()
+    assert chars(again) == [(0, 1), (1, 2), (2, 3)]
+
+
+@pytest.mark.parametrize("segments,source_len,target_len,message", [
+    ([(0, 2, 0, 2), (3, 4, 2, 3)], 3, 4, "does not start at 2"),
+    ([(0, 2, 0, 2), (2, 2, 2, 2)], 2, 2, "empty segment"),
+    ([(0, 2, 1, 3), (2, 3, 0, 1)], 3, 3, "goes backwards"),
+    ([(0, 2, 0, 2)], 1, 2, "leaves the source"),
+    ([(0, 2, 0, 2)], 2, 3, "covers 2 of 3"),
+])
+def test_check_finds_malformed_maps(segments, source_len, target_len, message):
+    with pytest.raises(AssertionError, match=message):
+        Alignment(segments, source_len, target_len).check()
