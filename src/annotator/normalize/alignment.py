@@ -286,60 +286,58 @@ def _segments_from_arrays(starts: np.ndarray, ends: np.ndarray | None, source_le
     n = len(starts)
     if n == 0:
         return np.array([[0, 0, 0, source_len]] if source_len else [], dtype=np.int64).reshape(-1, 4)
-    if ends is None:
-        s = starts.astype(np.int64)
-        g0 = np.arange(n, dtype=np.int64)
-        g1, gs, ge = g0 + 1, s, s + 1
+    s = starts.astype(np.int64)
+    if ends is None:  # strictly increasing, one character each: runs break at gaps only
+        e = s + 1
+        unit = np.ones(n, dtype=bool)
+        leader = np.ones(n, dtype=bool)
+        leader[1:] = s[1:] != e[:-1]
     else:
-        g0, g1, gs, ge = _groups(starts, ends)
-        g0 = g0.astype(np.int64)
-        g1 = g1.astype(np.int64)
-    count = len(g0)
-    k, w = g1 - g0, ge - gs
-    prev_end = np.empty(count, dtype=np.int64)
-    prev_end[0] = 0
-    prev_end[1:] = ge[:-1]
-    has_del = gs > prev_end
-    aligned = (k == 1) & (w == 1)
-    joins = np.zeros(count, dtype=bool)
-    joins[1:] = aligned[1:] & aligned[:-1] & (gs[1:] == prev_end[1:])
-    split = (k == w) & (k > 1)
-    n_seg = np.where(split, k, np.where(joins, 0, 1))
+        e = ends.astype(np.int64)
+        new_group = np.ones(n + 1, dtype=bool)
+        new_group[1:n] = (s[1:] != s[:-1]) | (e[1:] != e[:-1])
+        unit = new_group[:-1] & new_group[1:] & (e - s == 1)  # a character alone, from one character
+        leader = new_group[:-1].copy()
+        leader[1:] &= ~(unit[1:] & unit[:-1] & (s[1:] == e[:-1]))
+    t0 = np.flatnonzero(leader)  # where a segment, or a block to split, starts
+    t1 = np.empty_like(t0)
+    t1[:-1] = t0[1:]
+    t1[-1] = n
+    s0, s1 = s[t0], e[t1 - 1]
+    k, w = t1 - t0, s1 - s0
+    split = ~unit[t0] & (k == w) & (k > 1)
+    prev_end = np.zeros(len(t0), dtype=np.int64)
+    prev_end[1:] = e[t0[1:] - 1]
+    has_del = s0 > prev_end
+    n_seg = np.where(split, k, 1)
 
-    # where each run that starts a segment ends: its last joined group
-    leaders = np.flatnonzero(~joins)
-    last = np.empty_like(leaders)
-    last[:-1] = leaders[1:] - 1
-    last[-1:] = count - 1
-    run_t1 = np.zeros(count, dtype=np.int64)
-    run_s1 = np.zeros(count, dtype=np.int64)
-    run_t1[leaders] = g1[last]
-    run_s1[leaders] = ge[last]
-
-    end_del = source_len > int(ge[-1])
-    per_group = has_del.astype(np.int64) + n_seg
-    offsets = np.cumsum(per_group) - per_group
-    total = int(per_group.sum()) + int(end_del)
-    out = np.empty((total, 4), dtype=np.int64)
-
+    end_del = source_len > int(e[-1])
+    per_leader = has_del.astype(np.int64) + n_seg
+    offsets = np.cumsum(per_leader) - per_leader
+    out = np.empty((int(per_leader.sum()) + int(end_del), 4), dtype=np.int64)
     d = np.flatnonzero(has_del)
     rows = offsets[d]
-    out[rows, 0] = g0[d]
-    out[rows, 1] = g0[d]
+    out[rows, 0] = t0[d]
+    out[rows, 1] = t0[d]
     out[rows, 2] = prev_end[d]
-    out[rows, 3] = gs[d]
-
-    seg_total = int(n_seg.sum())
-    group = np.repeat(np.arange(count), n_seg)
-    within = np.arange(seg_total, dtype=np.int64) - np.repeat(np.cumsum(n_seg) - n_seg, n_seg)
-    rows = np.repeat(offsets + has_del, n_seg) + within
-    t0 = g0[group] + within
-    out[rows, 0] = t0
-    out[rows, 1] = np.where(split[group], t0 + 1, run_t1[group])
-    out[rows, 2] = gs[group]
-    out[rows, 3] = run_s1[group]
+    out[rows, 3] = s0[d]
+    if bool(split.any()):
+        which = np.repeat(np.arange(len(t0)), n_seg)
+        within = np.arange(len(which), dtype=np.int64) - np.repeat(np.cumsum(n_seg) - n_seg, n_seg)
+        rows = np.repeat(offsets + has_del, n_seg) + within
+        first = t0[which] + within
+        out[rows, 0] = first
+        out[rows, 1] = np.where(split[which], first + 1, t1[which])
+        out[rows, 2] = s0[which]
+        out[rows, 3] = s1[which]
+    else:
+        rows = offsets + has_del
+        out[rows, 0] = t0
+        out[rows, 1] = t1
+        out[rows, 2] = s0
+        out[rows, 3] = s1
     if end_del:
-        out[-1] = (n, n, int(ge[-1]), source_len)
+        out[-1] = (n, n, int(e[-1]), source_len)
     return out
 
 
@@ -523,29 +521,28 @@ def _edit_map(n: int, a: np.ndarray, b: np.ndarray, r: np.ndarray, target_len: i
     """The map of replacing each source range ``[a, b)`` by ``r`` characters (sorted, disjoint)."""
     dtype = index_dtype(max(n, target_len) + 1)
     m = len(a)
-    gap_from = np.concatenate(([0], b))
-    gap_len = np.concatenate((a, [n])) - gap_from
     # target layout: gap 0, replacement 0, gap 1, replacement 1, ..., gap m
     lens = np.empty(2 * m + 1, dtype=np.int64)
-    lens[0::2] = gap_len
+    lens[0::2] = np.concatenate((a, [n])) - np.concatenate(([0], b))
     lens[1::2] = r
     base = np.empty(2 * m + 1, dtype=np.int64)
-    base[0::2] = gap_from
+    base[0::2] = np.concatenate(([0], b))
     base[1::2] = a
-    is_gap = np.zeros(2 * m + 1, dtype=bool)
-    is_gap[0::2] = True
-    piece = np.repeat(np.arange(2 * m + 1), lens)
-    offset = np.arange(target_len, dtype=np.int64) - np.repeat(np.cumsum(lens) - lens, lens)
-    gap_char = is_gap[piece]
-    starts = base[piece] + np.where(gap_char, offset, 0)
-    if bool(np.all((r == 0) | ((r == 1) & (b - a == 1)))):
-        # deletions (and one-for-one replacements): every character from one character
-        return Alignment.from_arrays(starts.astype(dtype), None, n)
-    ends_base = np.empty(2 * m + 1, dtype=np.int64)
-    ends_base[0::2] = 0
-    ends_base[1::2] = b
-    ends = np.where(gap_char, starts + 1, ends_base[piece])
-    return Alignment.from_arrays(starts.astype(dtype), ends.astype(dtype), n)
+    target_start = np.cumsum(lens) - lens
+    # a kept character is as far from its source as its piece; replacements are fixed up after
+    starts = (np.arange(target_len, dtype=np.int64) + np.repeat(base - target_start, lens)).astype(dtype)
+    one_for_one = bool(np.all((r == 0) | ((r == 1) & (b - a == 1))))
+    replaced = r > 0
+    if not replaced.any():
+        return Alignment.from_arrays(starts, None, n)
+    rl = r[replaced]
+    chars = np.repeat(target_start[1::2][replaced], rl) + (np.arange(int(rl.sum())) - np.repeat(np.cumsum(rl) - rl, rl))
+    starts[chars] = np.repeat(a[replaced], rl)
+    if one_for_one:
+        return Alignment.from_arrays(starts, None, n)
+    ends = starts + 1
+    ends[chars] = np.repeat(b[replaced], rl)
+    return Alignment.from_arrays(starts, ends, n)
 
 
 def apply_deletions(text: str, starts: np.ndarray, ends: np.ndarray, new: str | None = None) -> tuple[str, Alignment]:

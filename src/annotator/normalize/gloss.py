@@ -9,14 +9,17 @@ inside real parentheses (``黨組(擴(kuò)大)會議``) go while the parenthese
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-import regex
+import numpy as np
 
-from .alignment import Alignment, apply_edits
+from . import scan
+from .alignment import Alignment, index_dtype
 
 _TONE_MARKS = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ") | {"\u0304", "\u0301", "\u030c", "\u0300"}
-_CANDIDATE = regex.compile(r"(?<=\p{Han})\(([a-zü\u00e0-\u01dc\u01f9\u1e3f\u0300-\u030c]{1,8})\)")
+# what may stand between the parentheses at all
+_LETTERS = re.compile("[a-zü\u00e0-\u01dc\u01f9\u1e3f\u0300-\u030c]{1,8}")
 
 
 @lru_cache(maxsize=1)
@@ -36,13 +39,49 @@ def is_syllable(text: str) -> bool:
     return text in syllables()
 
 
+def _trie(words: list[str]) -> str:
+    """An alternation matching exactly ``words``, shared prefixes factored out."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        group = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return f"(?:{group})?"
+        return group
+
+    return build(root)
+
+
+@lru_cache(maxsize=1)
+def gloss_pattern() -> "re.Pattern[str]":
+    """A whole gloss, and nothing else: ``(``, a known syllable, ``)``, after a Han character.
+
+    The syllables are in the pattern, so every match is a gloss with no check
+    per match; the literal ``(`` first lets the engine skip ahead to each one."""
+    words = sorted(w for w in syllables() if _LETTERS.fullmatch(w))
+    return re.compile(rf"(\((?<={scan.han_class()}\(){_trie(words)}\))")
+
+
 def remove_glosses(text: str) -> tuple[str, Alignment, dict[str, int]]:
     """Step: delete every pinyin gloss."""
     if "(" not in text:
         return text, Alignment.identity(len(text)), {}
-    known = syllables()
-    edits = [(m.start(), m.end(), "") for m in _CANDIDATE.finditer(text) if m.group(1) in known]
-    if not edits:
+    parts = gloss_pattern().split(text)  # kept, gloss, kept, gloss, ..., kept
+    if len(parts) == 1:
         return text, Alignment.identity(len(text)), {}
-    new, alignment = apply_edits(text, edits)
-    return new, alignment, {"glosses_removed": len(edits)}
+    new = "".join(parts[0::2])
+    lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
+    kept, removed = lengths[0::2], lengths[1::2]
+    # a kept character's source index: its index plus the length of the glosses before it
+    shift = np.repeat(np.concatenate(([0], np.cumsum(removed))), kept)
+    source = np.arange(len(new), dtype=np.int64) + shift
+    alignment = Alignment.from_kept(source.astype(index_dtype(len(text) + 1)), len(text))
+    return new, alignment, {"glosses_removed": len(removed)}

@@ -80,8 +80,12 @@ def find_repairs(text: str) -> list[Repair]:
             seen[pair] = pair in text
         return seen[pair]
 
-    for m in _GARBAGE.finditer(text):
-        if not is_syllable(m.group("gloss")):
+    at = text.find("?")
+    while at >= 0:
+        # a match starts with its "?", and no "?" falls inside one: try each, as finditer would
+        m = _GARBAGE.match(text, at)
+        at = text.find("?", at + 1)
+        if m is None or not is_syllable(m.group("gloss")):
             continue
         prev = m.group("prev")
         options = candidates(prev, m.group("gloss"), m.group("trail"))
