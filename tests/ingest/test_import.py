@@ -172,3 +172,20 @@ def test_a_50_mb_file_is_imported(project, tmp_path, corpus_dir):
     assert report.ok and len(report.added) == 1
     doc = project.document(1)
     assert doc.raw_text.startswith(page.decode("utf-8")[:100]) and len(doc.text) > 10_000_000
+
+
+def test_a_whole_html_page_keeps_its_text_and_maps_into_the_page_source(project, tmp_path):
+    page = ("<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">"
+            "<title>江门市妇联</title><link rel=\"stylesheet\" href=\"a.css\">"
+            "<style>p{color:red}</style><script>var x = 1;</script></head>\n"
+            "<body><h1>侨都巾帼大宣讲</h1><p>江门市妇联举办&ldquo;侨都巾帼大宣讲&rdquo;。</p></body></html>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    report = import_paths(project, [tmp_path / "page.html"])
+    assert report.ok
+    doc = project.document(1)
+    assert doc.text == "江门市妇联\n\n侨都巾帼大宣讲\n\n江门市妇联举办“侨都巾帼大宣讲”。"
+    assert doc.meta["title"] == "江门市妇联"
+    alignment = Alignment.from_json(doc.map["segments"], len(doc.raw_text), len(doc.text))
+    start = doc.text.rindex("“")
+    raw_start, raw_end = alignment.source_range(start, start + 9)
+    assert doc.raw_text[raw_start:raw_end] == "&ldquo;侨都巾帼大宣讲&rdquo;"

@@ -1,7 +1,8 @@
 """HTML remnants: tags dropped, block tags turned into line breaks, entities decoded.
 
 Only names of real HTML elements count as tags, so text such as ``a<b`` or
-``<修正案>`` is left alone.  Script and style elements go with their content.
+``<修正案>`` is left alone.  Script and style elements go with their content,
+and so does a doctype; a whole page's ``<title>`` stays as a line of text.
 """
 
 from __future__ import annotations
@@ -12,14 +13,16 @@ import regex
 
 from .alignment import Alignment, apply_edits
 
-_BLOCK = "p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|blockquote|pre|hr|dd|dt|dl|header|footer|center"
+_BLOCK = ("p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|blockquote|pre|hr|dd|dt|dl|header|footer|center|"
+          "html|head|body|title")
 _INLINE = (
     "span|b|i|u|s|em|strong|a|img|font|sup|sub|small|big|code|td|th|tbody|thead|tfoot|label|abbr|"
-    "cite|mark|figure|figcaption|iframe|input|button|form|select|option|nav|aside|main|o:p|wbr|ins|del"
+    "cite|mark|figure|figcaption|iframe|input|button|form|select|option|nav|aside|main|o:p|wbr|ins|del|"
+    "meta|link|base"
 )
 _ATTRS = r"""(?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*"""
 _TAG = regex.compile(
-    rf"(?P<drop><(?P<raw>script|style)\b[^>]*>.*?</(?P=raw)\s*>|<!--.*?-->)"
+    rf"(?P<drop><(?P<raw>script|style)\b[^>]*>.*?</(?P=raw)\s*>|<!--.*?-->|<!DOCTYPE[^>]*>)"
     rf"|(?P<tag></?(?P<name>{_BLOCK}|{_INLINE})\b{_ATTRS}\s*/?>)",
     regex.IGNORECASE | regex.DOTALL,
 )
