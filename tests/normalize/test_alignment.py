@@ -244,3 +244,18 @@ def test_from_json_keeps_segments_the_arrays_would_write_differently():
 def test_check_finds_malformed_maps(segments, source_len, target_len, message):
     with pytest.raises(AssertionError, match=message):
         Alignment(segments, source_len, target_len).check()
+
+
+@given(text_and_edits())
+def test_deletions_kept_as_ranges_write_the_reference_segments(case):
+    text, edits = case
+    ranges = [(a, b) for a, b, _ in edits if b > a]
+    starts = np.array([a for a, _ in ranges], dtype=np.int64)
+    ends = np.array([b for _, b in ranges], dtype=np.int64)
+    new, alignment = apply_deletions(text, starts, ends)
+    ref_new, ref = reference_apply_edits(text, [(a, b, "") for a, b in ranges])
+    assert new == ref_new
+    assert alignment.segments == ref.segments
+    assert chars(alignment) == chars(ref)
+    assert alignment.is_identity() == ref.is_identity()
+    alignment.check()

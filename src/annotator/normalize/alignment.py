@@ -50,7 +50,7 @@ def index_dtype(length: int) -> type:
 class Alignment:
     """Where each character of a target text came from in its source text."""
 
-    __slots__ = ("source_len", "target_len", "_starts", "_ends", "_segments", "_identity", "_groups")
+    __slots__ = ("_deleted", "_ends", "_groups", "_identity", "_segments", "_starts", "source_len", "target_len")
 
     def __init__(self, segments: Sequence[Segment], source_len: int, target_len: int):
         """A map given by its segments, kept exactly as given."""
@@ -61,6 +61,7 @@ class Alignment:
         self._ends: np.ndarray | None = None  # None with _starts set: every range is one character
         self._identity: bool | None = None
         self._groups: tuple[bool, bool] | None = None
+        self._deleted: tuple[np.ndarray, np.ndarray] | None = None
 
     # construction -----------------------------------------------------------------
     @classmethod
@@ -79,6 +80,13 @@ class Alignment:
         out._ends = ends
         out._identity = None
         out._groups = None
+        out._deleted = None
+        return out
+
+    def _with_source_len(self, source_len: int) -> "Alignment":
+        """The same map, said to start from a text of ``source_len`` characters."""
+        out = Alignment._make(self._starts, self._ends, source_len, self.target_len)
+        out._deleted, out._groups, out._segments = self._deleted, self._groups, self._segments
         return out
 
     @classmethod
@@ -94,6 +102,21 @@ class Alignment:
         if len(kept) == source_len:
             return cls.identity(source_len)
         return cls._make(kept, None, source_len, len(kept))
+
+    @classmethod
+    def from_deletions(cls, starts: np.ndarray, ends: np.ndarray, source_len: int) -> "Alignment":
+        """The map of deleting the sorted, disjoint ranges ``[starts, ends)`` of the source.
+
+        Kept as the ranges: the per-character arrays are made only if needed."""
+        keep = ends > starts
+        starts, ends = _merged_ranges(starts[keep].astype(np.int64), ends[keep].astype(np.int64))
+        if not len(starts):
+            return cls.identity(source_len)
+        out = cls._make(None, None, source_len, source_len - int((ends - starts).sum()))
+        out._deleted = (starts, ends)
+        out._identity = False
+        out._groups = (False, False)
+        return out
 
     @classmethod
     def from_json(cls, data: Sequence[Sequence[int]], source_len: int, target_len: int) -> "Alignment":
@@ -133,9 +156,12 @@ class Alignment:
     def arrays(self) -> tuple[np.ndarray, np.ndarray | None]:
         """(starts, ends) of each target character's source range; ``ends`` None means ``starts + 1``."""
         if self._starts is None:
-            if self._segments is None:  # identity
+            if self._deleted is not None:
+                self._starts = _kept(*self._deleted, self.source_len, self.target_len)
+            elif self._segments is None:  # identity
                 return np.arange(self.target_len, dtype=index_dtype(self.target_len)), None
-            self._starts, self._ends = _arrays_from_segments(self._segments, self.target_len, self.source_len)
+            else:
+                self._starts, self._ends = _arrays_from_segments(self._segments, self.target_len, self.source_len)
         return self._starts, self._ends
 
     def _group_flags(self) -> tuple[bool, bool]:
@@ -186,7 +212,7 @@ class Alignment:
         if self.is_identity():
             if later._segments is not None:
                 return Alignment(later._segments, self.source_len, later.target_len)
-            return Alignment._make(later._starts, later._ends, self.source_len, later.target_len)
+            return later._with_source_len(self.source_len)
         if self._segments is None and later._segments is None and _composes_exactly(self, later):
             return self._then_arrays(later)
         return _canonical_if_possible(
@@ -242,6 +268,8 @@ class Alignment:
     def _segment_array(self) -> np.ndarray:
         if self._segments is not None:
             return np.array(self._segments, dtype=np.int64).reshape(-1, 4)
+        if self._deleted is not None:
+            return _segments_from_deletions(*self._deleted, self.source_len)
         if self._starts is None:  # identity
             n = self.target_len
             return np.array([[0, n, 0, n]] if n else [], dtype=np.int64).reshape(-1, 4)
@@ -339,6 +367,48 @@ def _segments_from_arrays(starts: np.ndarray, ends: np.ndarray | None, source_le
     if end_del:
         out[-1] = (n, n, int(e[-1]), source_len)
     return out
+
+
+def _merged_ranges(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted ranges joined where they touch."""
+    if len(starts) < 2:
+        return starts, ends
+    joins = starts[1:] == ends[:-1]
+    if not joins.any():
+        return starts, ends
+    first = np.ones(len(starts), dtype=bool)
+    first[1:] = ~joins
+    last = np.ones(len(starts), dtype=bool)
+    last[:-1] = ~joins
+    return starts[first], ends[last]
+
+
+def _kept(starts: np.ndarray, ends: np.ndarray, source_len: int, target_len: int) -> np.ndarray:
+    """The source index of each character left after deleting the ranges."""
+    dtype = index_dtype(source_len + 1)
+    gap_from = np.concatenate(([0], ends)).astype(dtype)
+    gap_len = np.concatenate((starts, [source_len])) - gap_from
+    shift = gap_from - (np.cumsum(gap_len) - gap_len).astype(dtype)
+    return np.arange(target_len, dtype=dtype) + np.repeat(shift, gap_len)
+
+
+def _segments_from_deletions(starts: np.ndarray, ends: np.ndarray, source_len: int) -> np.ndarray:
+    """The segments of a deletion-only map: kept runs, aligned, between the deletions."""
+    m = len(starts)
+    removed = np.concatenate(([0], np.cumsum(ends - starts)))
+    run_s0 = np.concatenate(([0], ends))
+    run_s1 = np.concatenate((starts, [source_len]))
+    run_t0 = run_s0 - removed
+    rows = np.empty((2 * m + 1, 4), dtype=np.int64)
+    rows[0::2, 0] = run_t0
+    rows[0::2, 1] = run_t0 + (run_s1 - run_s0)
+    rows[0::2, 2] = run_s0
+    rows[0::2, 3] = run_s1
+    rows[1::2, 0] = starts - removed[:-1]
+    rows[1::2, 1] = starts - removed[:-1]
+    rows[1::2, 2] = starts
+    rows[1::2, 3] = ends
+    return rows[(rows[:, 1] > rows[:, 0]) | (rows[:, 3] > rows[:, 2])]
 
 
 def _arrays_from_segments(segments: Sequence[Segment], target_len: int, source_len: int
@@ -514,6 +584,8 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, Alignment]:
     new = "".join(pieces)
     if not moved:
         return new, Alignment.identity(len(text))
+    if not any(r):
+        return new, Alignment.from_deletions(np.array(a, np.int64), np.array(b, np.int64), len(text))
     return new, _edit_map(len(text), np.array(a, np.int64), np.array(b, np.int64), np.array(r, np.int64), len(new))
 
 
@@ -545,23 +617,16 @@ def _edit_map(n: int, a: np.ndarray, b: np.ndarray, r: np.ndarray, target_len: i
     return Alignment.from_arrays(starts, ends, n)
 
 
-def apply_deletions(text: str, starts: np.ndarray, ends: np.ndarray, new: str | None = None) -> tuple[str, Alignment]:
-    """Delete the sorted, disjoint, non-empty ranges ``[starts, ends)`` of ``text``.
-
-    ``new`` is the resulting text when the caller already has it."""
-    if len(starts) == 0:
-        return text, Alignment.identity(len(text))
-    if new is None:
-        bounds = np.empty(2 * len(starts) + 2, dtype=np.int64)
-        bounds[0] = 0
-        bounds[1:-1:2] = starts
-        bounds[2:-1:2] = ends
-        bounds[-1] = len(text)
-        b = bounds.tolist()
-        new = "".join([text[b[i]:b[i + 1]] for i in range(0, len(b), 2)])
-    n = len(text)
-    gap_from = np.concatenate(([0], ends))
-    gap_len = np.concatenate((starts, [n])) - gap_from
-    shift = np.repeat(gap_from - (np.cumsum(gap_len) - gap_len), gap_len)
-    kept = np.arange(len(new), dtype=np.int64) + shift
-    return new, Alignment.from_kept(kept.astype(index_dtype(n + 1)), n)
+def apply_deletions(text: str, starts: np.ndarray, ends: np.ndarray) -> tuple[str, Alignment]:
+    """Delete the sorted, disjoint ranges ``[starts, ends)`` of ``text``."""
+    alignment = Alignment.from_deletions(np.asarray(starts), np.asarray(ends), len(text))
+    if alignment.is_identity():
+        return text, alignment
+    starts, ends = alignment._deleted  # type: ignore[misc]
+    bounds = np.empty(2 * len(starts) + 2, dtype=np.int64)
+    bounds[0] = 0
+    bounds[1:-1:2] = starts
+    bounds[2:-1:2] = ends
+    bounds[-1] = len(text)
+    b = bounds.tolist()
+    return "".join([text[b[i]:b[i + 1]] for i in range(0, len(b), 2)]), alignment

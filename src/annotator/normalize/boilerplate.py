@@ -16,10 +16,15 @@ title printed twice).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import attrgetter
 
+import numpy as np
 import regex
+
+from . import scan
 
 REASONS = ("spam", "chrome", "share", "dateline", "credit", "copyright", "junk", "repeated")
 
@@ -39,6 +44,12 @@ _DATE = regex.compile(r"(?:19|20)\d\d\s*(?:[-/.年])\s*\d{1,2}\s*(?:[-/.月])\s*
 _DATELINE_KEY = regex.compile(r"来源|出处|发布时间|发布日期|时间[:：]|日期[:：]|点击|浏览")
 _JUNK = regex.compile(r"^[^\p{Han}\p{L}]*$|^[\W\d_]*(?:function|var|document\.|window\.|\);|</?\w+>)[\W\w]{0,40}$")
 _SENTENCE_END = regex.compile(r"[。！？!?；;]")
+
+# Words at least one of which every match of a rule holds, so only the lines
+# holding one need the rule (a page is mostly lines no rule can match)
+CREDIT_WORDS = ("责编", "责任编辑", "编辑", "校对", "审核", "审校", "监制", "终审")
+SHARE_WORDS = ("分享", "扫一扫", "二维码", "关注我们", "打印本页", "关闭窗口", "【打印】", "【关闭】", "字号")
+RELATED_WORDS = ("相关", "延伸阅读", "推荐阅读")
 
 
 @dataclass(frozen=True)
@@ -60,12 +71,77 @@ class ExcludedRegion:
         return {"start": self.start, "end": self.end, "reason": self.reason, "rule": self.rule}
 
 
-def lines_of(text: str) -> list[Line]:
-    out, pos = [], 0
-    for i, line in enumerate(text.split("\n")):
-        out.append(Line(i, pos, pos + len(line), line))
-        pos += len(line) + 1
-    return out
+class Lines(Sequence[Line]):
+    """The lines of a text, as strings and offsets; a :class:`Line` is made only
+    for a line asked for.  Also where the rules' words occur, found once for the
+    short lines of the page, which are all the rules look at but spam."""
+
+    def __init__(self, text: str):
+        self.texts = text.split("\n")
+        self.lengths = np.fromiter(map(len, self.texts), dtype=np.int64, count=len(self.texts))
+        self.start_array = np.cumsum(self.lengths + 1) - (self.lengths + 1)
+        self.starts: list[int] = self.start_array.tolist()
+        self._head: int | None = None
+        self._short: list[int] | None = None
+        self._short_text: tuple[str, np.ndarray] | None = None
+        self._with: dict[tuple[str, ...], list[int]] = {}
+
+    @classmethod
+    def of(cls, text: str, lines: "Sequence[Line] | Lines | None") -> "Lines":
+        if isinstance(lines, Lines):
+            return lines
+        if lines is None:
+            return cls(text)
+        return cls("\n".join(line.text for line in lines))
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self.texts)))]
+        if i < 0:
+            i += len(self.texts)
+        start = self.starts[i]
+        text = self.texts[i]
+        return Line(i, start, start + len(text), text)
+
+    def __iter__(self) -> Iterator[Line]:
+        return (self[i] for i in range(len(self.texts)))
+
+    @property
+    def head(self) -> int:
+        if self._head is None:
+            self._head = _header_end(self.texts)
+        return self._head
+
+    def short(self) -> list[int]:
+        """Indices of the lines with text, at most SHORT characters long."""
+        if self._short is None:
+            self._short = np.flatnonzero((self.lengths > 0) & (self.lengths <= SHORT)).tolist()
+        return self._short
+
+    def line_at(self, position: int) -> int:
+        """The index of the line holding a position of the text."""
+        return int(np.searchsorted(self.start_array, position, "right")) - 1
+
+    def with_words(self, words: tuple[str, ...]) -> list[int]:
+        """Indices of the short lines holding one of ``words``, in order."""
+        if words not in self._with:
+            short = self.short()
+            if self._short_text is None:
+                joined = "\n".join([self.texts[i] for i in short])
+                self._short_text = joined, np.cumsum([0] + [len(self.texts[i]) + 1 for i in short])
+            joined, offsets = self._short_text
+            # a line holding a word gets a match, if not of that word then of one overlapping it
+            pattern = re.compile("|".join(map(re.escape, words)))
+            found = np.searchsorted(offsets, [m.start() for m in pattern.finditer(joined)], "right") - 1
+            self._with[words] = [short[k] for k in np.unique(found).tolist()]
+        return self._with[words]
+
+
+def lines_of(text: str) -> Lines:
+    return Lines(text)
 
 
 def is_body(line: str) -> bool:
@@ -73,25 +149,59 @@ def is_body(line: str) -> bool:
     return len(line) > 60 or bool(_SENTENCE_END.search(line))
 
 
-def header_end(lines: list[Line]) -> int:
+def header_end(lines: "Sequence[Line] | Lines") -> int:
     """Index of the first body line: what comes before is the page header."""
-    for line in lines:
-        if is_body(line.text) and not _DATELINE_KEY.search(line.text[:30]):
-            return line.index
-    return len(lines)
+    if isinstance(lines, Lines):
+        return lines.head
+    return _header_end([line.text for line in lines])
 
 
-def _spam_lines(text: str, lines: list[Line]) -> set[int]:
+def _header_end(texts: list[str]) -> int:
+    for i, t in enumerate(texts):
+        if is_body(t) and not _DATELINE_KEY.search(t[:30]):
+            return i
+    return len(texts)
+
+
+def _case_forms(words: tuple[str, ...], flags: int, engine) -> dict[str, list[str]]:
+    """Every character each character of ``words`` matches when the pattern ignores case."""
+    chars = scan.all_characters()
+    letters = sorted(set("".join(words)))
+    found = {chars[m.start()] for m in engine.finditer("[" + "".join(map(engine.escape, letters)) + "]", chars, flags)}
+    return {ch: sorted(x for x in found if engine.fullmatch(engine.escape(ch), x, flags)) for ch in letters}
+
+
+@lru_cache(maxsize=1)
+def _spam_pattern() -> "re.Pattern[str]":
+    """_SPAM without IGNORECASE: each word spelled out in every form it matches.
+
+    The same alternatives in the same order, so the same matches; but literal
+    alternatives let the engine skip ahead, where ignoring case it tries every
+    position."""
+    forms = _case_forms(_SPAM_WORDS, re.IGNORECASE, re)
+    spelled = []
+    for word in _SPAM_WORDS:
+        out = [""]
+        for ch in word:
+            out = [o + f for o in out for f in forms[ch]]
+        spelled += out
+    return re.compile("|".join(map(re.escape, spelled)))
+
+
+def _spam_lines(text: str, lines: "Sequence[Line] | Lines") -> set[int]:
     """Lines holding two or more different spam words, found in one pass over the text."""
-    starts = [line.start for line in lines]
+    lines = Lines.of(text, lines)
     words: dict[int, set[str]] = {}
-    for m in _SPAM.finditer(text):
-        words.setdefault(bisect_right(starts, m.start()) - 1, set()).add(m.group().lower())
+    for m in _spam_pattern().finditer(text):
+        words.setdefault(lines.line_at(m.start()), set()).add(m.group().lower())
     return {i for i, found in words.items() if len(found) >= 2}
 
 
 def _classify(line: Line, head: bool) -> tuple[str, str] | None:
-    t = line.text
+    return _classify_text(line.text, head)
+
+
+def _classify_text(t: str, head: bool) -> tuple[str, str] | None:
     if not t or len(t) > SHORT:
         return None
     if _CREDIT.match(t):
@@ -109,67 +219,85 @@ def _classify(line: Line, head: bool) -> tuple[str, str] | None:
     return None
 
 
-def find_excluded(text: str, lines: list[Line] | None = None) -> list[ExcludedRegion]:
+@lru_cache(maxsize=1)
+def _copyright_firsts() -> frozenset[str]:
+    """Every character a copyright notice can start with (``_COPYRIGHT`` ignores case)."""
+    forms = _case_forms(("版", "免", "c", "©"), regex.IGNORECASE, regex)
+    return frozenset(f for found in forms.values() for f in found)
+
+
+def find_excluded(text: str, lines: "Sequence[Line] | Lines | None" = None) -> list[ExcludedRegion]:
     """Mark the boilerplate lines of a normalized text."""
-    lines = lines_of(text) if lines is None else lines
-    head = header_end(lines)
+    lines = Lines.of(text, lines)
+    texts, starts = lines.texts, lines.starts
+    count = len(texts)
+    head = lines.head
     marks: dict[int, tuple[str, str]] = {i: ("spam", "spam-words") for i in _spam_lines(text, lines)}
-    for line in lines:
-        if line.index not in marks:
-            found = _classify(line, line.index < head)
+    # the header's lines may be anything; below it only lines with a rule's words
+    candidates = list(range(min(head, count)))
+    candidates += [i for i in lines.with_words(CREDIT_WORDS + SHARE_WORDS + RELATED_WORDS) if i >= head]
+    for i in candidates:
+        if i not in marks:
+            found = _classify_text(texts[i], i < head)
             if found:
-                marks[line.index] = found
+                marks[i] = found
 
     # a related-links heading takes the short lines under it with it
     for i, (_, rule) in list(marks.items()):
         if rule == "related-links":
             j = i + 1
-            while j < len(lines) and lines[j].text and len(lines[j].text) <= 30 and not is_body(lines[j].text):
+            while j < count and texts[j] and len(texts[j]) <= 30 and not is_body(texts[j]):
                 marks.setdefault(j, ("chrome", "related-links"))
                 j += 1
 
     # a copyright notice runs on through its numbered clauses
     regions: list[ExcludedRegion] = []
     covered: set[int] = set()
-    for line in lines:
-        if line.index in covered or len(line.text) > SHORT or not _COPYRIGHT.match(line.text):
+    firsts = _copyright_firsts()
+    for i in lines.short():
+        t = texts[i]
+        if t[0] not in firsts or i in covered or not _COPYRIGHT.match(t):
             continue
-        last = line.index
-        for nxt in lines[line.index + 1:]:
-            if not nxt.text.strip():
+        last = i
+        for j in range(i + 1, count):
+            if not texts[j].strip():
                 continue
-            if _COPYRIGHT_BODY.search(nxt.text):
-                last = nxt.index
+            if _COPYRIGHT_BODY.search(texts[j]):
+                last = j
             else:
                 break
-        covered.update(range(line.index, last + 1))
-        regions.append(ExcludedRegion(line.start, lines[last].end, "copyright", "copyright-notice"))
+        covered.update(range(i, last + 1))
+        regions.append(ExcludedRegion(starts[i], starts[last] + len(texts[last]), "copyright", "copyright-notice"))
 
     # leftover code and numbers at either end of the page
-    for seq in (lines, reversed(lines)):
-        for line in seq:
-            if not line.text:
+    for seq in (range(count), range(count - 1, -1, -1)):
+        for i in seq:
+            if not texts[i]:
                 continue
-            if _JUNK.match(line.text) and line.index not in marks:
-                marks[line.index] = ("junk", "edge-junk")
+            if _JUNK.match(texts[i]) and i not in marks:
+                marks[i] = ("junk", "edge-junk")
                 continue
-            if line.index in marks or line.index in covered:
+            if i in marks or i in covered:
                 continue
             break
 
     # a short line seen before (a title printed twice, a widget repeated)
-    seen: set[str] = set()
-    for line in lines:
-        t = line.text
-        if not t:
-            continue
-        if len(t) > SHORT:
-            continue
-        if t in seen and line.index not in marks and line.index not in covered:
-            marks[line.index] = ("repeated", "repeated-line")
-        seen.add(t)
+    first_seen: dict[str, int] = {}
+    for i in [i for i in lines.short() if first_seen.setdefault(texts[i], i) != i]:
+        if i not in marks and i not in covered:
+            marks[i] = ("repeated", "repeated-line")
 
     for i, (reason, rule) in marks.items():
         if i not in covered:
-            regions.append(ExcludedRegion(lines[i].start, lines[i].end, reason, rule))
-    return sorted(regions, key=lambda r: r.start)
+            regions.append(_region(starts[i], starts[i] + len(texts[i]), reason, rule))
+    return sorted(regions, key=_START)
+
+
+_START = attrgetter("start")
+
+
+def _region(start: int, end: int, reason: str, rule: str) -> ExcludedRegion:
+    """An ExcludedRegion made without the frozen dataclass's __init__ (a page can have thousands)."""
+    region = object.__new__(ExcludedRegion)
+    region.__dict__.update(start=start, end=end, reason=reason, rule=rule)
+    return region

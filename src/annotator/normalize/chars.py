@@ -76,16 +76,12 @@ def _char_table() -> np.ndarray:
     return table
 
 
-def _present(flags: np.ndarray) -> int:
-    return int(np.bitwise_or.reduce(flags)) if len(flags) else 0
-
-
 def remove_noise_chars(text: str) -> tuple[str, Alignment, dict[str, int], list[tuple[int, int, dict]]]:
     """Step: drop invisible and private-use characters, and emoji injected mid-sentence.
 
     Reports where each private-use character was: the annotator may want to know what it stood for."""
-    flags = scan.lookup(_char_table(), text)
-    if not _present(flags) & _MAYBE:
+    flags, present = scan.lookup(_char_table(), text)
+    if not present & _MAYBE:
         return text, Alignment.identity(len(text)), {}, []
     invisible = _invisible()
     n = len(text)
@@ -129,10 +125,13 @@ def remove_noise_chars(text: str) -> tuple[str, Alignment, dict[str, int], list[
 
 def fold_compatibility(text: str) -> tuple[str, Alignment, dict[str, int]]:
     """Step: fold compatibility forms and odd spaces, and • between words to ·."""
+    flags, present = scan.lookup(_char_table(), text)
+    if not present & _FOLD:
+        return text, Alignment.identity(len(text)), {}
     table = fold_table()
     n = len(text)
     edits = []
-    for i in np.flatnonzero(scan.lookup(_char_table(), text) & _FOLD).tolist():
+    for i in np.flatnonzero(flags & _FOLD).tolist():
         ch = text[i]
         if ch in _DOTS:
             if 0 < i < n - 1 and not text[i - 1].isspace() and not text[i + 1].isspace():

@@ -66,7 +66,7 @@ def decode(data: bytes, name: str = "<input>", max_bytes: int = MAX_BYTES) -> De
         raise InputTooLarge(
             f"{name}: {len(data) / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit for one document"
         )
-    if not data.strip():
+    if not data or data.isspace():  # not data.strip(), without copying the page
         raise EmptyInput(f"{name}: the file is empty" if not data else f"{name}: the file holds only white space")
     for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
@@ -109,7 +109,7 @@ def decode(data: bytes, name: str = "<input>", max_bytes: int = MAX_BYTES) -> De
 
 def _checked(decoded: Decoded, name: str) -> Decoded:
     text = decoded.text
-    if not text.strip():
+    if not text or text.isspace():
         raise EmptyInput(f"{name}: the file holds no text")
     controls = len(_CONTROL.findall(text, endpos=100_000))
     if controls > max(8, min(len(text), 100_000) // 100):

@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from . import scan
-from .alignment import Alignment, index_dtype
+from .alignment import Alignment
 
 _TONE_MARKS = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ") | {"\u0304", "\u0301", "\u030c", "\u0300"}
 # what may stand between the parentheses at all
@@ -78,10 +78,6 @@ def remove_glosses(text: str) -> tuple[str, Alignment, dict[str, int]]:
     if len(parts) == 1:
         return text, Alignment.identity(len(text)), {}
     new = "".join(parts[0::2])
-    lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
-    kept, removed = lengths[0::2], lengths[1::2]
-    # a kept character's source index: its index plus the length of the glosses before it
-    shift = np.repeat(np.concatenate(([0], np.cumsum(removed))), kept)
-    source = np.arange(len(new), dtype=np.int64) + shift
-    alignment = Alignment.from_kept(source.astype(index_dtype(len(text) + 1)), len(text))
-    return new, alignment, {"glosses_removed": len(removed)}
+    bounds = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
+    alignment = Alignment.from_deletions(bounds[0::2][:-1], bounds[1::2], len(text))
+    return new, alignment, {"glosses_removed": len(parts) // 2}

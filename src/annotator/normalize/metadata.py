@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import regex
 
-from .boilerplate import ExcludedRegion, Line, header_end, is_body, lines_of
+from collections.abc import Sequence
+
+from .boilerplate import ExcludedRegion, Line, Lines, is_body
 
 _DATE = regex.compile(
     r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})日?"
@@ -21,6 +23,11 @@ _ROLE_SPLIT = regex.compile(r"(?:(?:本报记者|本网记者|全媒体记者|�
 _NAME = regex.compile(r"^\p{Han}{2,4}$")
 _EDITOR = regex.compile(r"(?:责编|责任编辑)\s*[:：]\s*(?P<v>[^)）\]】]+)")
 _SITE_SUFFIX = regex.compile(r"首页$")
+# every match of _BYLINE or _EDITOR holds one of these
+_BYLINE_OR_EDITOR_WORDS = (
+    "本报记者", "本网记者", "全媒体记者", "通讯员", "记者", "作者", "撰稿", "撰文", "统稿", "采写", "文/", "文:", "摄影",
+    "责编", "责任编辑",
+)
 
 
 def _date(text: str) -> str | None:
@@ -42,17 +49,21 @@ def _names(byline: str) -> list[str]:
     return names
 
 
-def extract(text: str, excluded: list[ExcludedRegion], lines: list[Line] | None = None) -> dict[str, str | None]:
-    lines = lines_of(text) if lines is None else lines
-    head = header_end(lines)
-    reason_at = {r.start: r.reason for r in excluded}
-    header: list[Line] = [line for line in lines[:head] if line.text]
+def extract(text: str, excluded: list[ExcludedRegion], lines: "Sequence[Line] | Lines | None" = None
+            ) -> dict[str, str | None]:
+    lines = Lines.of(text, lines)
+    texts, starts = lines.texts, lines.starts
+    head = lines.head
+    header_start_limit = starts[head] if head < len(starts) else len(text) + 1
+    reason_at = {r.start: r.reason for r in excluded if r.start < header_start_limit}
     meta: dict[str, str | None] = {
         "title": None, "date": None, "source": None, "author": None, "byline": None, "editor": None, "site": None,
     }
-    for line in header:
-        reason = reason_at.get(line.start)
-        t = line.text
+    for i in range(head):
+        t = texts[i]
+        if not t:
+            continue
+        reason = reason_at.get(starts[i])
         if reason == "chrome" and meta["site"] is None:
             meta["site"] = _SITE_SUFFIX.sub("", t)
         if reason in ("dateline", None):
@@ -62,13 +73,12 @@ def extract(text: str, excluded: list[ExcludedRegion], lines: list[Line] | None 
                 meta["source"] = m["v"]
         if reason is None and meta["title"] is None and not _BYLINE.search(t) and not _DATE.search(t) and len(t) <= 80:
             meta["title"] = t
-    # bylines: in the header (□本报记者 张璐) or a credit line in brackets after the body
-    for line in lines:
-        t = line.text
-        if len(t) > 80:
-            continue
+    # bylines: in the header (□本报记者 张璐) or a credit line in brackets after the body;
+    # only short lines holding a byline or editor word can give either
+    for i in lines.with_words(_BYLINE_OR_EDITOR_WORDS):
+        t = texts[i]
         if meta["byline"] is None and _BYLINE.search(t) and len(t) <= 80 and (
-            line.index < head or regex.match(r"^[(（【□]", t)
+            i < head or regex.match(r"^[(（【□]", t)
         ) and not is_body(t.strip("()（）")):
             names = _names(t)
             if names:
@@ -77,4 +87,6 @@ def extract(text: str, excluded: list[ExcludedRegion], lines: list[Line] | None 
         m = _EDITOR.search(t)
         if m and meta["editor"] is None:
             meta["editor"] = m["v"].strip()
+        if meta["byline"] is not None and meta["editor"] is not None:
+            break
     return meta

@@ -19,7 +19,26 @@ import regex
 
 MAX_CODE_POINT = 0x110000
 
-_last: tuple[str, np.ndarray] | None = None
+class _Scanned:
+    """A text's code points, and what tables said about them."""
+
+    __slots__ = ("cp", "looked_up", "text")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        self.looked_up: dict[int, tuple[np.ndarray, np.ndarray, int]] = {}
+
+
+_last: _Scanned | None = None
+
+
+def _scanned(text: str) -> _Scanned:
+    global _last
+    last = _last
+    if last is None or last.text is not text:
+        last = _last = _Scanned(text)
+    return last
 
 
 def codepoints(text: str) -> np.ndarray:
@@ -27,13 +46,7 @@ def codepoints(text: str) -> np.ndarray:
 
     The steps run one after another on the same text when they change nothing,
     so the array of the most recent text is kept (``forget`` drops it)."""
-    global _last
-    last = _last
-    if last is not None and last[0] is text:
-        return last[1]
-    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    _last = (text, cp)
-    return cp
+    return _scanned(text).cp
 
 
 def forget() -> None:
@@ -41,9 +54,15 @@ def forget() -> None:
     _last = None
 
 
-def lookup(table: np.ndarray, text: str) -> np.ndarray:
-    """``table[c]`` for every code point ``c`` of ``text``."""
-    return table.take(codepoints(text))
+def lookup(table: np.ndarray, text: str) -> tuple[np.ndarray, int]:
+    """``table[c]`` for every code point ``c`` of ``text``, and all those values or-ed together."""
+    scanned = _scanned(text)
+    found = scanned.looked_up.get(id(table))
+    if found is None or found[0] is not table:
+        flags = table.take(scanned.cp)
+        found = (table, flags, int(np.bitwise_or.reduce(flags)) if len(flags) else 0)
+        scanned.looked_up[id(table)] = found
+    return found[1], found[2]
 
 
 @lru_cache(maxsize=1)

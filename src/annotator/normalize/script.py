@@ -10,6 +10,7 @@ would damage Simplified words such as 么→幺; ``t2s`` changes none).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import numpy as np
@@ -67,9 +68,9 @@ def traditional_chars() -> "regex.Pattern[str]":
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[np.ndarray, dict[str, list[tuple[int, str]]]]:
+def _tables() -> tuple[np.ndarray, dict[str, "re.Pattern[str]"]]:
     """Per code point: t2s changes it on its own / it is changed inside one of
-    PHRASES_OF_UNCHANGED_CHARACTERS; and for the latter, the phrases and where in them."""
+    PHRASES_OF_UNCHANGED_CHARACTERS; and for the latter, a pattern of those phrases."""
     chars = scan.all_characters()
     # one character per line: phrases never span a line break
     converted = convert("\n".join(chars), "t2s")
@@ -77,27 +78,26 @@ def _tables() -> tuple[np.ndarray, dict[str, list[tuple[int, str]]]]:
     after = np.frombuffer(converted.encode("utf-32-le"), dtype=np.uint32)[0::2]
     table = np.zeros(scan.MAX_CODE_POINT, dtype=np.uint8)
     table[before[before != after]] |= _CHANGES
-    phrases: dict[str, list[tuple[int, str]]] = {}
+    phrases: dict[str, list[str]] = {}
     for phrase in PHRASES_OF_UNCHANGED_CHARACTERS:
-        for i, (a, b) in enumerate(zip(phrase, convert(phrase, "t2s"), strict=True)):
+        for a, b in zip(phrase, convert(phrase, "t2s"), strict=True):
             if a != b:
                 table[ord(a)] |= _IN_PHRASE
-                phrases.setdefault(a, []).append((i, phrase))
-    return table, phrases
+                phrases.setdefault(a, []).append(phrase)
+    return table, {ch: re.compile("|".join(map(re.escape, found))) for ch, found in phrases.items()}
 
 
 def may_change(text: str) -> bool:
     """Whether t2s could change ``text``; ``False`` is certain, and costs a table lookup."""
     table, phrases = _tables()
-    flags = scan.lookup(table, text)
-    present = int(np.bitwise_or.reduce(flags)) if len(flags) else 0
+    flags, present = scan.lookup(table, text)
     if present & _CHANGES:
         return True
     if present & _IN_PHRASE:
+        longest = max(map(len, PHRASES_OF_UNCHANGED_CHARACTERS))
         for at in np.flatnonzero(flags).tolist():
-            for offset, phrase in phrases[text[at]]:
-                if at >= offset and text.startswith(phrase, at - offset):
-                    return True
+            if phrases[text[at]].search(text, max(at - longest + 1, 0), at + longest):
+                return True
     return False
 
 

@@ -12,7 +12,7 @@ import re
 import numpy as np
 
 from . import scan
-from .alignment import Alignment, apply_edits
+from .alignment import Alignment, apply_deletions, apply_edits
 
 _CR = re.compile(r"\r\n?")
 _BULLETS = [ord(c) for c in "•●▪◦·"]
@@ -28,64 +28,91 @@ def unify_line_endings(text: str) -> tuple[str, Alignment, dict[str, int]]:
     return new, alignment, {"line_endings_fixed": len(edits)}
 
 
-def _runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Starts and ends of the runs of true values."""
-    edges = np.flatnonzero(np.diff(mask.view(np.int8), prepend=0, append=0))
-    return edges[0::2], edges[1::2]
+def _runs(positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Starts and ends of the runs of consecutive positions (sorted)."""
+    if not len(positions):
+        return positions, positions
+    breaks = np.flatnonzero(np.diff(positions) != 1) + 1
+    return positions[np.concatenate(([0], breaks))], positions[np.concatenate((breaks - 1, [len(positions) - 1]))] + 1
 
 
-def _deleted(n: int, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """A mask of the characters inside any of the ranges (which may overlap)."""
-    depth = np.zeros(n + 1, dtype=np.int32)
-    np.add.at(depth, starts, 1)
-    np.add.at(depth, ends, -1)
-    return np.cumsum(depth[:-1]) > 0
+def _merged(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Ranges sorted and joined where they overlap or touch."""
+    if not len(starts):
+        return starts, ends
+    order = np.argsort(starts, kind="stable")
+    starts, ends = starts[order], np.maximum.accumulate(ends[order])
+    new = np.ones(len(starts), dtype=bool)
+    new[1:] = starts[1:] > ends[:-1]
+    last = np.append(np.flatnonzero(new)[1:] - 1, len(starts) - 1)
+    return starts[new], ends[last]
 
 
-def _line_space_deletions(cp: np.ndarray) -> np.ndarray:
+def _line_space_deletions(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Indentation, a bullet opening a line, trailing spaces, and all but one space of a run."""
     n = len(cp)
-    s, e = _runs(cp == _SPACE)
+    s, e = _runs(np.flatnonzero(cp == _SPACE))
+    if not len(s):
+        return s, e
     at_start = (s == 0) | (cp[np.maximum(s - 1, 0)] == _NEWLINE)
     at_end = (e == n) | (cp[np.minimum(e, n - 1)] == _NEWLINE)
     edge = at_start | at_end
     inner = ~edge & (e - s > 1)
     starts = [s[edge], s[inner] + 1]
     ends = [e[edge], e[inner]]
-    # a bullet and its spaces, with only spaces before it on the line, and text after it
-    b = np.flatnonzero(np.isin(cp[:-1], _BULLETS) & (cp[1:] == _SPACE))
-    if len(b):
-        after = e[np.searchsorted(s, b + 1)]  # the end of the spaces after the bullet
-        run_before = np.searchsorted(e, b)  # the run of spaces ending at the bullet, if any
-        spaces_from_line_start = (run_before < len(e)) & (e[np.minimum(run_before, len(e) - 1)] == b)
-        spaces_from_line_start &= at_start[np.minimum(run_before, len(e) - 1)]
-        opens_line = (b == 0) | (cp[np.maximum(b - 1, 0)] == _NEWLINE) | spaces_from_line_start
+    # a bullet is followed by a run of spaces; it goes with them when only spaces
+    # stand before it on its line and text follows them
+    r = np.flatnonzero((s > 0) & np.isin(cp[np.maximum(s - 1, 0)], _BULLETS))
+    if len(r):
+        b = s[r] - 1
+        after = e[r]
+        spaces_before = (r > 0) & (e[np.maximum(r - 1, 0)] == b) & at_start[np.maximum(r - 1, 0)]
+        opens_line = (b == 0) | (cp[np.maximum(b - 1, 0)] == _NEWLINE) | spaces_before
         keep = opens_line & (after < n) & (cp[np.minimum(after, n - 1)] != _NEWLINE)
         starts.append(b[keep])
         ends.append(after[keep])
-    return _deleted(n, np.concatenate(starts), np.concatenate(ends))
+    return _merged(np.concatenate(starts), np.concatenate(ends))
+
+
+def _blank_line_deletions(cp: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """The line breaks to delete once the spaces are gone: beyond two in a row, and at the ends."""
+    n = len(cp)
+    newlines = np.flatnonzero(cp == _NEWLINE)
+    if not len(newlines):
+        return newlines
+    # where each line break lands once the ranges (which never hold one) are deleted
+    removed = np.concatenate(([0], np.cumsum(ends - starts)))
+    before = np.searchsorted(starts, newlines)
+    landed = newlines - removed[before]
+    left = n - int(removed[-1])
+    rs, re_ = _runs(landed)
+    first = np.searchsorted(landed, rs)  # index of each run's first line break
+    lengths = re_ - rs
+    at_edge = (rs == 0) | (re_ == left)
+    # runs at either end go entirely; other runs keep two
+    marks = np.zeros(len(newlines) + 1, dtype=np.int32)
+    np.add.at(marks, first[at_edge], 1)
+    np.add.at(marks, first[at_edge] + lengths[at_edge], -1)
+    long = ~at_edge & (lengths >= 3)
+    np.add.at(marks, first[long] + 2, 1)
+    np.add.at(marks, first[long] + lengths[long], -1)
+    drop = np.cumsum(marks[:-1]) > 0
+    return newlines[drop]
 
 
 def tidy(text: str) -> tuple[str, Alignment, dict[str, int]]:
     """Step: strip indentation, bullets and trailing spaces; one space inside a line;
-    at most one blank line in a row; no blank lines at the ends."""
+    at most one blank line in a row; no blank lines at the ends.
+
+    Found as runs of spaces and of line breaks, in numpy: a page has few of them."""
     n = len(text)
     if n == 0:
         return text, Alignment.identity(0), {}
     cp = scan.codepoints(text)
-    kept = np.flatnonzero(~_line_space_deletions(cp))
-    # then, on what is left: blank-line runs beyond one, and line breaks at the ends
-    newline = cp[kept] == _NEWLINE
-    s, e = _runs(newline)
-    m = len(kept)
-    long = e - s >= 3
-    starts = np.concatenate((s[long] + 2, s[(s == 0)], s[(e == m)]))
-    ends = np.concatenate((e[long], e[(s == 0)], e[(e == m)]))
-    kept = kept[~_deleted(m, starts, ends)]
-    if len(kept) == n:
+    starts, ends = _line_space_deletions(cp)
+    newlines = _blank_line_deletions(cp, starts, ends)
+    starts, ends = _merged(np.concatenate((starts, newlines)), np.concatenate((ends, newlines + 1)))
+    if not len(starts):
         return text, Alignment.identity(n), {}
-    keep = np.zeros(n, dtype=bool)
-    keep[kept] = True
-    new = scan.kept_text(text, keep)
-    return new, Alignment.from_kept(kept.astype(np.int32 if n < 2**31 - 1 else np.int64), n), \
-        {"whitespace_removed": n - len(new)}
+    new, alignment = apply_deletions(text, starts, ends)
+    return new, alignment, {"whitespace_removed": n - len(new)}
