@@ -97,13 +97,6 @@ class Alignment:
         return cls._make(starts, ends, source_len, len(starts))
 
     @classmethod
-    def from_kept(cls, kept: np.ndarray, source_len: int) -> "Alignment":
-        """The map of a deletion-only step: ``kept`` are the source indices that remain, in order."""
-        if len(kept) == source_len:
-            return cls.identity(source_len)
-        return cls._make(kept, None, source_len, len(kept))
-
-    @classmethod
     def from_deletions(cls, starts: np.ndarray, ends: np.ndarray, source_len: int) -> "Alignment":
         """The map of deleting the sorted, disjoint ranges ``[starts, ends)`` of the source.
 

@@ -90,7 +90,7 @@ def remove_noise_chars(text: str) -> tuple[str, Alignment, dict[str, int], list[
     counts = {"invisible_removed": 0, "emoji_removed": 0, "private_use_removed": 0}
     end = 0
     # a match can only start where the table says so: try there, as finditer would
-    for start in np.flatnonzero(flags & _START).tolist():
+    for start in np.flatnonzero((flags & _START) != 0).tolist():
         if start < end:
             continue
         m = _NOISE.match(text, start)
@@ -131,7 +131,7 @@ def fold_compatibility(text: str) -> tuple[str, Alignment, dict[str, int]]:
     table = fold_table()
     n = len(text)
     edits = []
-    for i in np.flatnonzero(flags & _FOLD).tolist():
+    for i in np.flatnonzero((flags & _FOLD) != 0).tolist():
         ch = text[i]
         if ch in _DOTS:
             if 0 < i < n - 1 and not text[i - 1].isspace() and not text[i + 1].isspace():

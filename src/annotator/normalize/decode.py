@@ -18,15 +18,15 @@ import codecs
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
+import numpy as np
 
+from . import scan
 from .errors import BinaryInput, EmptyInput, InputTooLarge, UndecodableInput
 
 MAX_BYTES = 64 * 1024 * 1024
 LEGACY_ENCODINGS = ("gb18030", "big5hkscs")
 # a page with a handful of broken bytes is still a page; more than this is not text
 MAX_ERROR_RATIO = 0.001
-_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,9 @@ def _checked(decoded: Decoded, name: str) -> Decoded:
     text = decoded.text
     if not text or text.isspace():
         raise EmptyInput(f"{name}: the file holds no text")
-    controls = len(_CONTROL.findall(text, endpos=100_000))
+    # counted on the code points, which the first steps then use too
+    head = scan.codepoints(text)[:100_000]
+    controls = int(np.count_nonzero((head <= 0x08) | ((head >= 0x0E) & (head <= 0x1F)) | (head == 0x7F)))
     if controls > max(8, min(len(text), 100_000) // 100):
         raise BinaryInput(f"{name}: binary data ({controls} control characters), not a text page")
     return decoded

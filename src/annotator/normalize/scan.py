@@ -104,12 +104,3 @@ def class_of(ranges: list[tuple[int, int]]) -> str:
 def han_class() -> str:
     """``regex``'s ``\\p{Han}`` as a stdlib ``re`` class (``re`` is the faster engine for literal-led patterns)."""
     return class_of(runs(r"\p{Han}"))
-
-
-def kept_text(text: str, keep: np.ndarray) -> str:
-    """The characters of ``text`` where ``keep`` is true."""
-    edges = np.flatnonzero(np.diff(keep.view(np.int8), prepend=0, append=0))
-    if len(edges) > 20000:  # many pieces: rebuild from the code points instead
-        return codepoints(text)[keep].tobytes().decode("utf-32-le", "surrogatepass")
-    b = edges.tolist()
-    return "".join([text[b[i]:b[i + 1]] for i in range(0, len(b), 2)])

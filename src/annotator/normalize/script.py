@@ -95,7 +95,7 @@ def may_change(text: str) -> bool:
         return True
     if present & _IN_PHRASE:
         longest = max(map(len, PHRASES_OF_UNCHANGED_CHARACTERS))
-        for at in np.flatnonzero(flags).tolist():
+        for at in np.flatnonzero(flags != 0).tolist():
             if phrases[text[at]].search(text, max(at - longest + 1, 0), at + longest):
                 return True
     return False
