@@ -36,6 +36,8 @@ from contextlib import contextmanager
 
 import numpy as np
 
+from . import scan
+
 Segment = tuple[int, int, int, int]
 Edit = tuple[int, int, str]
 
@@ -616,6 +618,9 @@ def apply_deletions(text: str, starts: np.ndarray, ends: np.ndarray) -> tuple[st
     if alignment.is_identity():
         return text, alignment
     starts, ends = alignment._deleted  # type: ignore[misc]
+    if len(starts) > 5000:  # many pieces: gather the kept code points instead of slicing
+        kept, _ = alignment.arrays()
+        return scan.codepoints(text).take(kept).tobytes().decode("utf-32-le", "surrogatepass"), alignment
     bounds = np.empty(2 * len(starts) + 2, dtype=np.int64)
     bounds[0] = 0
     bounds[1:-1:2] = starts

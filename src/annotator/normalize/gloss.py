@@ -15,11 +15,12 @@ from functools import lru_cache
 import numpy as np
 
 from . import scan
-from .alignment import Alignment
+from .alignment import Alignment, apply_deletions
 
 _TONE_MARKS = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ") | {"\u0304", "\u0301", "\u030c", "\u0300"}
 # what may stand between the parentheses at all
-_LETTERS = re.compile("[a-zü\u00e0-\u01dc\u01f9\u1e3f\u0300-\u030c]{1,8}")
+_LETTER = "[a-zü\u00e0-\u01dc\u01f9\u1e3f\u0300-\u030c]"
+_LETTERS = re.compile(_LETTER + "{1,8}")
 
 
 @lru_cache(maxsize=1)
@@ -39,45 +40,75 @@ def is_syllable(text: str) -> bool:
     return text in syllables()
 
 
-def _trie(words: list[str]) -> str:
-    """An alternation matching exactly ``words``, shared prefixes factored out."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        group = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            return f"(?:{group})?"
-        return group
-
-    return build(root)
-
-
 @lru_cache(maxsize=1)
-def gloss_pattern() -> "re.Pattern[str]":
-    """A whole gloss, and nothing else: ``(``, a known syllable, ``)``, after a Han character.
+def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """Han characters; each letter a gloss may hold as a 9-bit code; every known
+    syllable packed from those codes into one integer; the longest syllable."""
+    han = scan.table_of(scan.runs(r"\p{Han}"))
+    codes = np.zeros(scan.MAX_CODE_POINT, dtype=np.uint16)
+    letters = [lo + i for lo, hi in scan.runs(_LETTER, engine=re) for i in range(hi - lo)]
+    codes[letters] = np.arange(1, len(letters) + 1)
+    assert len(letters) < 2**_BITS
+    words = [w for w in syllables() if _LETTERS.fullmatch(w)]
+    longest = max(map(len, words))
+    keys = np.array(sorted(_pack([int(codes[ord(c)]) for c in w]) for w in words), dtype=np.uint64) \
+        if longest * _BITS <= 64 else np.empty(0, dtype=np.uint64)
+    return han, codes, keys, longest
 
-    The syllables are in the pattern, so every match is a gloss with no check
-    per match; the literal ``(`` first lets the engine skip ahead to each one."""
-    words = sorted(w for w in syllables() if _LETTERS.fullmatch(w))
-    return re.compile(rf"(\((?<={scan.han_class()}\(){_trie(words)}\))")
+
+_BITS = 9
+
+
+def _pack(codes: list[int]) -> int:
+    return sum(code << (_BITS * i) for i, code in enumerate(codes))
+
+
+def find_glosses(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Starts and ends of the glosses: ``(`` after a Han character, a known
+    syllable, ``)``.
+
+    Looked at every ``(`` at once in numpy: the letters up to the first ``)``
+    are packed into one integer and looked up among the known syllables'."""
+    han, codes, keys, longest = _tables()
+    cp = scan.codepoints(text)
+    paren = np.flatnonzero(cp == 0x28)
+    paren = paren[paren > 0]
+    at = paren[han[cp[paren - 1]]]  # candidates, and where each has got to
+    cp = np.concatenate((cp, np.zeros(longest + 2, dtype=cp.dtype)))  # nothing runs off the end
+    packed = np.zeros(len(at), dtype=np.uint64)
+    found_at: list[np.ndarray] = []
+    found_len: list[np.ndarray] = []
+    found_key: list[np.ndarray] = []
+    for length in range(longest + 1):
+        nxt = cp[at + (length + 1)]
+        if length:
+            close = nxt == 0x29
+            found_at.append(at[close])
+            found_len.append(np.full(int(close.sum()), length))
+            found_key.append(packed[close])
+        code = codes[nxt]
+        letter = code > 0
+        at, packed = at[letter], packed[letter] | (code[letter].astype(np.uint64) << np.uint64(_BITS * length))
+    starts = np.concatenate(found_at)
+    lengths = np.concatenate(found_len)
+    keys_found = np.concatenate(found_key)
+    if len(keys):
+        where = np.minimum(np.searchsorted(keys, keys_found), len(keys) - 1)
+        known = keys[where] == keys_found
+    else:  # a syllable too long to pack: look each up
+        known = np.array([text[p + 1:p + 1 + k] in syllables() for p, k in zip(starts.tolist(), lengths.tolist())],
+                         dtype=bool)
+    order = np.argsort(starts[known], kind="stable")
+    starts = starts[known][order]
+    return starts, starts + lengths[known][order] + 2
 
 
 def remove_glosses(text: str) -> tuple[str, Alignment, dict[str, int]]:
     """Step: delete every pinyin gloss."""
     if "(" not in text:
         return text, Alignment.identity(len(text)), {}
-    parts = gloss_pattern().split(text)  # kept, gloss, kept, gloss, ..., kept
-    if len(parts) == 1:
+    starts, ends = find_glosses(text)
+    if not len(starts):
         return text, Alignment.identity(len(text)), {}
-    new = "".join(parts[0::2])
-    bounds = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
-    alignment = Alignment.from_deletions(bounds[0::2][:-1], bounds[1::2], len(text))
-    return new, alignment, {"glosses_removed": len(parts) // 2}
+    new, alignment = apply_deletions(text, starts, ends)
+    return new, alignment, {"glosses_removed": len(starts)}

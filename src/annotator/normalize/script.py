@@ -38,7 +38,12 @@ PHRASES_OF_UNCHANGED_CHARACTERS = tuple("""
 藉寇兵 藉手 藉故 藉方 藉槁 藉此 藉甚 藉由 藉着 藉端 藉端生事 衹得 覆信 覆呈 覆命 覆墓 覆按 覆文 覆校 重覆
 陶坏 黑沈沈
 """.split())
-_CHANGES, _IN_PHRASE = 1, 2  # bits of the character table
+# Characters t2s changes on their own that a TSPhrases entry keeps as they are
+# (乾 in 乾坤): anywhere else in a line, t2s surely changes a character it changes
+# alone, so those counted are a floor for how many characters of the line t2s
+# changes (checked against OpenCC's data with the list above).
+KEPT_IN_SOME_PHRASE = "乾剋劄吒徵扞於昇氾濛祕脩蒐薹袷計谿釐陞麽"
+_CHANGES, _IN_PHRASE, _KEPT = 1, 2, 4  # bits of the character table
 
 
 @lru_cache(maxsize=None)
@@ -68,34 +73,43 @@ def traditional_chars() -> "regex.Pattern[str]":
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[np.ndarray, dict[str, "re.Pattern[str]"]]:
+def _tables() -> tuple[np.ndarray, dict[str, "re.Pattern[str]"], bool]:
     """Per code point: t2s changes it on its own / it is changed inside one of
-    PHRASES_OF_UNCHANGED_CHARACTERS; and for the latter, a pattern of those phrases."""
+    PHRASES_OF_UNCHANGED_CHARACTERS / it is in KEPT_IN_SOME_PHRASE; for the
+    second, a pattern of those phrases; and whether OpenCC kept every length
+    (if not, nothing here can be relied on and the step converts everything)."""
     chars = scan.all_characters()
-    # one character per line: phrases never span a line break
-    converted = convert("\n".join(chars), "t2s")
+    joined = "\n".join(chars)  # one character per line: phrases never span a line break
+    converted = converter("t2s").convert(joined)
+    exact = len(converted) == len(joined)
+    if not exact:
+        converted = convert(joined, "t2s")
     before = np.frombuffer(chars.encode("utf-32-le"), dtype=np.uint32)
     after = np.frombuffer(converted.encode("utf-32-le"), dtype=np.uint32)[0::2]
     table = np.zeros(scan.MAX_CODE_POINT, dtype=np.uint8)
     table[before[before != after]] |= _CHANGES
+    for ch in KEPT_IN_SOME_PHRASE:
+        table[ord(ch)] |= _KEPT
     phrases: dict[str, list[str]] = {}
     for phrase in PHRASES_OF_UNCHANGED_CHARACTERS:
-        for a, b in zip(phrase, convert(phrase, "t2s"), strict=True):
+        out = converter("t2s").convert(phrase)
+        exact &= len(out) == len(phrase)
+        for a, b in zip(phrase, out, strict=False):
             if a != b:
                 table[ord(a)] |= _IN_PHRASE
                 phrases.setdefault(a, []).append(phrase)
-    return table, {ch: re.compile("|".join(map(re.escape, found))) for ch, found in phrases.items()}
+    return table, {ch: re.compile("|".join(map(re.escape, found))) for ch, found in phrases.items()}, exact
 
 
 def may_change(text: str) -> bool:
     """Whether t2s could change ``text``; ``False`` is certain, and costs a table lookup."""
-    table, phrases = _tables()
+    table, phrases, exact = _tables()
     flags, present = scan.lookup(table, text)
-    if present & _CHANGES:
+    if present & _CHANGES or not exact:
         return True
     if present & _IN_PHRASE:
         longest = max(map(len, PHRASES_OF_UNCHANGED_CHARACTERS))
-        for at in np.flatnonzero(flags != 0).tolist():
+        for at in np.flatnonzero((flags & _IN_PHRASE) != 0).tolist():
             if phrases[text[at]].search(text, max(at - longest + 1, 0), at + longest):
                 return True
     return False
@@ -124,31 +138,54 @@ def line_config(line: str) -> str | None:
 def to_simplified(text: str) -> tuple[str, Alignment, dict[str, int]]:
     """Step: convert the lines that hold Traditional characters.
 
-    A table lookup says when there is nothing to convert.  Otherwise one t2s
-    pass over the whole text finds the lines (OpenCC runs at C speed), numpy
-    counts each line's changed and non-ASCII characters, and one tw2s pass
-    converts the Taiwan-style lines together."""
+    A table lookup says when there is nothing to convert, and which lines are
+    surely Taiwan-style: those where the characters t2s surely changes are
+    already the share that decides.  Only the other lines with a Traditional
+    character go through t2s to be counted exactly; then one tw2s pass converts
+    all the Taiwan-style lines together."""
     identity = Alignment.identity(len(text))
     if not may_change(text):
         return text, identity, {}
-    simplified = convert(text, "t2s")
-    if simplified == text:
-        return text, identity, {}
+    table, _, exact = _tables()
+    if not exact:
+        return _whole_text(text)
     cp = scan.codepoints(text)
-    converted = np.frombuffer(simplified.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    newline = cp == 10
-    if not np.array_equal(newline, converted == 10):
-        return _per_line(text, simplified)
-    line_of = np.cumsum(newline) - newline
-    count = int(line_of[-1]) + 1
-    changed = np.bincount(line_of[cp != converted], minlength=count)
-    extra_bytes = (cp >= 0x80).astype(np.int64) + (cp >= 0x800) + (cp >= 0x10000)
-    wide = np.bincount(line_of, weights=extra_bytes, minlength=count).astype(np.int64) // 2
-    taiwan = changed >= TRADITIONAL_SHARE * wide
-    tw_lines = np.flatnonzero((changed > 0) & taiwan).tolist()
-    mixed = int(np.count_nonzero((changed > 0) & ~taiwan))
+    flags, _ = scan.lookup(table, text)
+    starts = np.concatenate(([0], np.flatnonzero(cp == 10) + 1))
+    starts = starts[starts < len(cp)]  # a text ending in a line break: its empty last line has nothing
     lines = text.split("\n")
-    out = simplified.split("\n")
+    count = len(lines)
+    surely = _per_line(((flags & (_CHANGES | _KEPT)) == _CHANGES), starts, count)
+    flagged = _per_line(flags != 0, starts, count) > 0
+    wide = _per_line(_extra_utf8_bytes(cp), starts, count) // 2
+    taiwan = (surely > 0) & (surely >= TRADITIONAL_SHARE * wide)
+    # the other lines with a flagged character: count what t2s changes
+    check = np.flatnonzero(flagged & ~taiwan).tolist()
+    mixed: list[int] = []
+    simplified: dict[int, str] = {}
+    if check:
+        source = [lines[i] for i in check]
+        joined = "\n".join(source)
+        done = converter("t2s").convert(joined)
+        if len(done) != len(joined):
+            return _whole_text(text)
+        before = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        after = np.frombuffer(done.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        if not np.array_equal(before == 10, after == 10):
+            return _whole_text(text)
+        check_starts = np.concatenate(([0], np.flatnonzero(before == 10) + 1))
+        check_starts = check_starts[check_starts < len(before)]
+        changed = _per_line(before != after, check_starts, len(check))
+        converted = done.split("\n")
+        for k, i in enumerate(check):
+            if changed[k] == 0:
+                continue
+            if changed[k] >= TRADITIONAL_SHARE * wide[i]:
+                taiwan[i] = True
+            else:
+                mixed.append(i)
+                simplified[i] = converted[k]
+    tw_lines = np.flatnonzero(taiwan).tolist()
     if tw_lines:
         source = [lines[i] for i in tw_lines]
         # converted together, unless some line would change length (then convert() goes char by char)
@@ -156,13 +193,36 @@ def to_simplified(text: str) -> tuple[str, Alignment, dict[str, int]]:
         if len(done) != len(source) or any(len(a) != len(b) for a, b in zip(source, done, strict=False)):
             done = [convert(line, "tw2s") for line in source]
         for i, line in zip(tw_lines, done, strict=True):
-            out[i] = line
-    counts = {"traditional_lines": len(tw_lines), "mixed_lines": mixed}
-    return "\n".join(out), identity, {k: v for k, v in counts.items() if v}
+            lines[i] = line
+    for i in mixed:
+        lines[i] = simplified[i]
+    counts = {"traditional_lines": len(tw_lines), "mixed_lines": len(mixed)}
+    return "\n".join(lines), identity, {k: v for k, v in counts.items() if v}
 
 
-def _per_line(text: str, simplified: str) -> tuple[str, Alignment, dict[str, int]]:
-    """The same step, line by line in Python (for a conversion that moved a line break)."""
+def _per_line(values: np.ndarray, starts: np.ndarray, count: int) -> np.ndarray:
+    """Sums of ``values`` over each line (``starts``: where the non-empty-to-the-end lines start)."""
+    out = np.zeros(count, dtype=np.int64)
+    if len(starts):
+        out[: len(starts)] = np.add.reduceat(values, starts, dtype=np.int64)
+    return out
+
+
+def _extra_utf8_bytes(cp: np.ndarray) -> np.ndarray:
+    """UTF-8 bytes beyond the first, per character."""
+    return (cp >= 0x80).view(np.uint8) + (cp >= 0x800).view(np.uint8) + (cp >= 0x10000).view(np.uint8)
+
+
+def _whole_text(text: str) -> tuple[str, Alignment, dict[str, int]]:
+    """The step as first written: t2s over the whole text, then line by line."""
+    simplified = convert(text, "t2s")
+    if simplified == text:
+        return text, Alignment.identity(len(text)), {}
+    return _line_by_line(text, simplified)
+
+
+def _line_by_line(text: str, simplified: str) -> tuple[str, Alignment, dict[str, int]]:
+    """Each line that t2s changed, decided on its own in Python."""
     lines = text.split("\n")
     converted = simplified.split("\n")
     counts = {"traditional_lines": 0, "mixed_lines": 0}
