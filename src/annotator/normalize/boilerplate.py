@@ -171,30 +171,56 @@ def _case_forms(words: tuple[str, ...], flags: int, engine) -> dict[str, list[st
     return {ch: sorted(x for x in found if engine.fullmatch(engine.escape(ch), x, flags)) for ch in letters}
 
 
-@lru_cache(maxsize=1)
-def _spam_pattern() -> "re.Pattern[str]":
-    """_SPAM without IGNORECASE: each word spelled out in every form it matches.
+# For each spam word, two neighbouring characters of it: the one looked for in
+# the whole page (a rare one), where its neighbour is, and the neighbour.  Every
+# match of the word holds them, so only lines holding a pair can be spam.
+_SPAM_ANCHORS = (
+    ("偷", -1, "自"), ("码", -1, "无"), ("码", -1, "有"), ("播", 1, "放"), ("免", 1, "费"), ("色", 1, "情"),
+    ("偷", 1, "拍"), ("伦", 1, "理"), ("黄", 1, "片"), ("频", -1, "视"), ("v", 1, "在"), ("a", 1, "级"),
+    ("本", 1, "道"), ("夜", -1, "午"), ("激", 1, "情"), ("品", -1, "精"), ("洲", -1, "亚"), ("妻", -1, "人"),
+)
 
-    The same alternatives in the same order, so the same matches; but literal
-    alternatives let the engine skip ahead, where ignoring case it tries every
-    position."""
-    forms = _case_forms(_SPAM_WORDS, re.IGNORECASE, re)
-    spelled = []
-    for word in _SPAM_WORDS:
-        out = [""]
-        for ch in word:
-            out = [o + f for o in out for f in forms[ch]]
-        spelled += out
-    return re.compile("|".join(map(re.escape, spelled)))
+
+@lru_cache(maxsize=1)
+def _spam_anchors() -> tuple[np.ndarray, list[tuple[int, int, np.ndarray]]]:
+    """A table of the looked-for characters (in every case form _SPAM matches),
+    and per entry of _SPAM_ANCHORS: its table value, the offset, the neighbour's forms."""
+    forms = _case_forms(tuple(a + b for a, _, b in _SPAM_ANCHORS), re.IGNORECASE, re)
+    table = np.zeros(scan.MAX_CODE_POINT, dtype=np.uint8)
+    ids: dict[str, int] = {}
+    checks = []
+    for anchor, offset, neighbour in _SPAM_ANCHORS:
+        value = ids.setdefault(anchor, len(ids) + 1)
+        for form in forms[anchor]:
+            table[ord(form)] = value
+        checks.append((value, offset, np.array([ord(f) for f in forms[neighbour]], dtype=np.uint32)))
+    return table, checks
 
 
 def _spam_lines(text: str, lines: "Sequence[Line] | Lines") -> set[int]:
-    """Lines holding two or more different spam words, found in one pass over the text."""
+    """Lines holding two or more different spam words.
+
+    Spam words are looked for only in the lines holding one of the pairs of
+    characters above, found for the whole page at once with numpy."""
     lines = Lines.of(text, lines)
-    words: dict[int, set[str]] = {}
-    for m in _spam_pattern().finditer(text):
-        words.setdefault(lines.line_at(m.start()), set()).add(m.group().lower())
-    return {i for i, found in words.items() if len(found) >= 2}
+    table, checks = _spam_anchors()
+    cp = scan.codepoints(text)
+    ids, _ = scan.lookup(table, text)
+    at = np.flatnonzero(ids != 0)
+    if not len(at):
+        return set()
+    found = ids[at]
+    hits = []
+    for value, offset, neighbours in checks:
+        where = at[found == value]
+        where = where[(where + offset >= 0) & (where + offset < len(cp))]
+        hits.append(where[np.isin(cp[where + offset], neighbours)])
+    candidates = np.unique(np.searchsorted(lines.start_array, np.concatenate(hits), "right") - 1).tolist()
+    out = set()
+    for i in candidates:
+        if len({m.group().lower() for m in _SPAM.finditer(lines.texts[i])}) >= 2:
+            out.add(i)
+    return out
 
 
 def _classify(line: Line, head: bool) -> tuple[str, str] | None:
