@@ -78,8 +78,9 @@ class Lines(Sequence[Line]):
 
     def __init__(self, text: str):
         self.texts = text.split("\n")
-        self.lengths = np.fromiter(map(len, self.texts), dtype=np.int64, count=len(self.texts))
-        self.start_array = np.cumsum(self.lengths + 1) - (self.lengths + 1)
+        breaks = np.flatnonzero(scan.codepoints(text) == 10)
+        self.start_array = np.concatenate(([0], breaks + 1))
+        self.lengths = np.diff(self.start_array, append=len(text) + 1) - 1
         self.starts: list[int] = self.start_array.tolist()
         self._head: int | None = None
         self._short: list[int] | None = None
@@ -260,11 +261,16 @@ def find_excluded(text: str, lines: "Sequence[Line] | Lines | None" = None) -> l
     head = lines.head
     marks: dict[int, tuple[str, str]] = {i: ("spam", "spam-words") for i in _spam_lines(text, lines)}
     # the header's lines may be anything; below it only lines with a rule's words
-    candidates = list(range(min(head, count)))
-    candidates += [i for i in lines.with_words(CREDIT_WORDS + SHARE_WORDS + RELATED_WORDS) if i >= head]
-    for i in candidates:
+    for i in range(min(head, count)):
         if i not in marks:
-            found = _classify_text(texts[i], i < head)
+            found = _classify_text(texts[i], True)
+            if found:
+                marks[i] = found
+    seen: dict[str, tuple[str, str] | None] = {}  # pages repeat their furniture
+    for i in lines.with_words(CREDIT_WORDS + SHARE_WORDS + RELATED_WORDS):
+        if i >= head and i not in marks:
+            t = texts[i]
+            found = seen[t] if t in seen else seen.setdefault(t, _classify_text(t, False))
             if found:
                 marks[i] = found
 
