@@ -597,7 +597,7 @@ def _edit_map(n: int, a: np.ndarray, b: np.ndarray, r: np.ndarray, target_len: i
     base[1::2] = a
     target_start = np.cumsum(lens) - lens
     # a kept character is as far from its source as its piece; replacements are fixed up after
-    starts = (np.arange(target_len, dtype=np.int64) + np.repeat(base - target_start, lens)).astype(dtype)
+    starts = np.arange(target_len, dtype=dtype) + np.repeat((base - target_start).astype(dtype), lens)
     one_for_one = bool(np.all((r == 0) | ((r == 1) & (b - a == 1))))
     replaced = r > 0
     if not replaced.any():
