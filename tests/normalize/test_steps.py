@@ -50,6 +50,11 @@ def test_splice_repair_needs_the_page_to_attest_it():
     assert findings[0][2]["certain"] is False
 
 
+def test_a_byte_pair_that_is_no_han_character_is_no_candidate():
+    # 学 is D1 A7 in GBK; (A7, lead) decodes to punctuation, which has no reading
+    assert repair_splices("学?jì)D")[0] == "学?jì)D"
+
+
 def test_question_marks_are_left_alone():
     assert repair_splices("是如何推動的?我們")[0] == "是如何推動的?我們"
     assert repair_splices("what?no)")[2] == {}

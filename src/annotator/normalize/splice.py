@@ -44,7 +44,8 @@ class Repair:
 def _readings(ch: str) -> set[str]:
     from pypinyin import Style, pinyin
 
-    return set(pinyin(ch, style=Style.TONE, heteronym=True, errors="ignore")[0] if ch else [])
+    found = pinyin(ch, style=Style.TONE, heteronym=True, errors="ignore") if ch else []
+    return set(found[0]) if found else set()  # a character with no reading (、) gives no list at all
 
 
 @lru_cache(maxsize=4096)
