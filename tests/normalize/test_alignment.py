@@ -194,8 +194,10 @@ def test_deletions_compose_as_arrays():
     _, second = apply_edits(mid, [(0, 3, ""), (len(mid) - 1, len(mid), "")])
     composed = first.then(second)
     assert composed._segments is None  # composed by indexing, not segment by segment
-    assert composed.segments == reference_apply_edits(text, [(int(a), int(b), "") for a, b in zip(starts, ends)])[1] \
-        .then(reference_apply_edits(mid, [(0, 3, ""), (len(mid) - 1, len(mid), "")])[1]).segments
+    glosses = [(int(a), int(b), "") for a, b in zip(starts, ends, strict=True)]
+    expected = reference_apply_edits(text, glosses)[1].then(
+        reference_apply_edits(mid, [(0, 3, ""), (len(mid) - 1, len(mid), "")])[1])
+    assert composed.segments == expected.segments
     assert text[slice(*composed.source_range(0, 2))] == "婦(fù)聯"
 
 

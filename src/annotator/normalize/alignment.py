@@ -18,14 +18,15 @@ A block whose lengths happen to be equal is stored as single-character blocks
 so that the rule above never misreads it.  Source ranges never go backwards
 (``s0`` and ``s1`` are non-decreasing along the list).
 
-Inside, a map is two arrays with one entry per target character, the start and
-end of the source range it came from: a page has hundreds of thousands of
-glosses, and composing maps is then one indexing operation in numpy instead
-of a walk over as many segments in Python.  The segments are derived from the
-arrays when asked for.  A few compositions the arrays cannot express exactly
-as segments (a later step splitting a block of an earlier one, ``Ⅻ`` → ``XII``
-of which part is then deleted) fall back to composing the segments, so the
-segments are always those of composing them one by one.
+Inside, a map is two int32 arrays with one entry per target character, the
+start and end of the source range it came from (a deletion-only map is just
+its deleted ranges until it is composed or queried): a page has hundreds of
+thousands of glosses, and composing maps is then one indexing operation in
+numpy instead of a walk over as many segments in Python.  The segments are
+derived from the arrays when asked for.  A few compositions the arrays cannot
+express exactly as segments (a later step splitting a block of an earlier one,
+``Ⅻ`` → ``XII`` of which part is then deleted) fall back to composing the
+segments, so the segments are always those of composing them one by one.
 """
 
 from __future__ import annotations
@@ -40,9 +41,6 @@ from . import scan
 
 Segment = tuple[int, int, int, int]
 Edit = tuple[int, int, str]
-
-_EMPTY = np.empty(0, np.int64)
-
 
 def index_dtype(length: int) -> type:
     """int32 for the offsets of any text the normalizer takes (at most 64 MB)."""

@@ -72,7 +72,7 @@ def _char_table() -> np.ndarray:
         table[lo:hi] |= _START
     for ch in [*fold_table(), *_DOTS]:
         table[ord(ch)] |= _FOLD
-    _invisible()
+    _invisible()  # built with the table, so that no page pays for it later
     return table
 
 

@@ -96,7 +96,7 @@ def find_glosses(text: str) -> tuple[np.ndarray, np.ndarray]:
         where = np.minimum(np.searchsorted(keys, keys_found), len(keys) - 1)
         known = keys[where] == keys_found
     else:  # a syllable too long to pack: look each up
-        known = np.array([text[p + 1:p + 1 + k] in syllables() for p, k in zip(starts.tolist(), lengths.tolist())],
+        known = np.array([text[p + 1:p + 1 + k] in syllables() for p, k in zip(starts.tolist(), lengths.tolist(), strict=True)],
                          dtype=bool)
     order = np.argsort(starts[known], kind="stable")
     starts = starts[known][order]

@@ -7,9 +7,9 @@ bundled corpus opens straight into its first paragraph and has no title line.
 
 from __future__ import annotations
 
-import regex
-
 from collections.abc import Sequence
+
+import regex
 
 from .boilerplate import ExcludedRegion, Line, Lines, is_body
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import boilerplate, metadata
+from . import boilerplate, metadata, scan
 from .alignment import Alignment
 from .chars import fold_compatibility, remove_noise_chars
 from .decode import MAX_BYTES, decode
@@ -75,6 +75,13 @@ class NormalizedDocument:
 
 def normalize_text(raw_text: str, options: NormalizeOptions = NormalizeOptions()) -> NormalizedDocument:
     """Normalize an already decoded page."""
+    try:
+        return _normalize_text(raw_text, options)
+    finally:
+        scan.forget()  # the last text's code points, four bytes a character
+
+
+def _normalize_text(raw_text: str, options: NormalizeOptions) -> NormalizedDocument:
     steps: list[tuple[str, Step]] = [
         ("line_endings", unify_line_endings),
         ("markup", strip_markup),

@@ -7,17 +7,21 @@ expression class of thousands of characters takes seconds and even a class of
 a few ranges costs tens of milliseconds.  Tables are built once, from the same
 definitions (a ``regex`` class, OpenCC) the steps use, so a lookup never
 disagrees with them.
+
+The code points of the most recent text, and what tables said about them, are
+kept: the steps run one after another on the same text object whenever they
+change nothing.  The pipeline calls ``forget`` when it is done.
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import numpy as np
 import regex
 
 MAX_CODE_POINT = 0x110000
+
 
 class _Scanned:
     """A text's code points, and what tables said about them."""
@@ -42,10 +46,7 @@ def _scanned(text: str) -> _Scanned:
 
 
 def codepoints(text: str) -> np.ndarray:
-    """The code points of ``text`` as a read-only uint32 array.
-
-    The steps run one after another on the same text when they change nothing,
-    so the array of the most recent text is kept (``forget`` drops it)."""
+    """The code points of ``text`` as a read-only uint32 array."""
     return _scanned(text).cp
 
 
@@ -78,10 +79,12 @@ def runs(pattern: str, flags: int = 0, engine=regex) -> list[tuple[int, int]]:
     out = []
     for m in engine.finditer(f"(?:{pattern})+", chars, flags):
         lo, hi = ord(chars[m.start()]), ord(chars[m.end() - 1]) + 1
-        if out and out[-1][1] == lo:
-            out[-1] = (out[-1][0], hi)
-        else:
-            out.append((lo, hi))
+        pieces = [(lo, 0xD800), (0xE000, hi)] if lo < 0xD800 < hi else [(lo, hi)]  # not across the surrogates
+        for lo, hi in pieces:
+            if out and out[-1][1] == lo:
+                out[-1] = (out[-1][0], hi)
+            else:
+                out.append((lo, hi))
     return out
 
 
@@ -90,17 +93,3 @@ def table_of(ranges: list[tuple[int, int]], dtype=np.bool_) -> np.ndarray:
     for lo, hi in ranges:
         table[lo:hi] = 1
     return table
-
-
-def class_of(ranges: list[tuple[int, int]]) -> str:
-    """A character class for the stdlib ``re`` module covering ``ranges``."""
-    parts = []
-    for lo, hi in ranges:
-        parts.append(re.escape(chr(lo)) if hi - lo == 1 else f"{re.escape(chr(lo))}-{re.escape(chr(hi - 1))}")
-    return "[" + "".join(parts) + "]"
-
-
-@lru_cache(maxsize=1)
-def han_class() -> str:
-    """``regex``'s ``\\p{Han}`` as a stdlib ``re`` class (``re`` is the faster engine for literal-led patterns)."""
-    return class_of(runs(r"\p{Han}"))
