@@ -183,19 +183,24 @@ _SPAM_ANCHORS = (
 
 
 @lru_cache(maxsize=1)
-def _spam_anchors() -> tuple[np.ndarray, list[tuple[int, int, np.ndarray]]]:
-    """A table of the looked-for characters (in every case form _SPAM matches),
-    and per entry of _SPAM_ANCHORS: its table value, the offset, the neighbour's forms."""
+def _spam_anchors() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A table of the looked-for characters (in every case form _SPAM matches);
+    and, for the neighbour before and after, the (table value, neighbour) pairs
+    that make a match, as sorted keys."""
     forms = _case_forms(tuple(a + b for a, _, b in _SPAM_ANCHORS), re.IGNORECASE, re)
     table = np.zeros(scan.MAX_CODE_POINT, dtype=np.uint8)
     ids: dict[str, int] = {}
-    checks = []
+    keys: dict[int, list[int]] = {-1: [], 1: []}
     for anchor, offset, neighbour in _SPAM_ANCHORS:
         value = ids.setdefault(anchor, len(ids) + 1)
         for form in forms[anchor]:
             table[ord(form)] = value
-        checks.append((value, offset, np.array([ord(f) for f in forms[neighbour]], dtype=np.uint32)))
-    return table, checks
+        keys[offset] += [_pair_key(value, ord(f)) for f in forms[neighbour]]
+    return table, np.unique(np.array(keys[-1], dtype=np.uint64)), np.unique(np.array(keys[1], dtype=np.uint64))
+
+
+def _pair_key(value, neighbour):
+    return (value << 21) | neighbour
 
 
 def _spam_lines(text: str, lines: "Sequence[Line] | Lines") -> set[int]:
@@ -204,21 +209,18 @@ def _spam_lines(text: str, lines: "Sequence[Line] | Lines") -> set[int]:
     Spam words are looked for only in the lines holding one of the pairs of
     characters above, found for the whole page at once with numpy."""
     lines = Lines.of(text, lines)
-    table, checks = _spam_anchors()
-    cp = scan.codepoints(text)
-    ids, _ = scan.lookup(table, text)
-    at = np.flatnonzero(ids != 0)
-    if not len(at):
+    table, before_keys, after_keys = _spam_anchors()
+    ids, present = scan.lookup(table, text)
+    if not present:
         return set()
-    found = ids[at]
-    hits = []
-    for value, offset, neighbours in checks:
-        where = at[found == value]
-        where = where[(where + offset >= 0) & (where + offset < len(cp))]
-        hits.append(where[np.isin(cp[where + offset], neighbours)])
-    candidates = np.unique(np.searchsorted(lines.start_array, np.concatenate(hits), "right") - 1).tolist()
+    cp = scan.codepoints(text)
+    at = np.flatnonzero(ids != 0)
+    value = ids[at].astype(np.uint64) << np.uint64(21)
+    before = np.where(at > 0, cp[np.maximum(at - 1, 0)], 0).astype(np.uint64)  # no neighbour: 0, in no pair
+    after = np.where(at + 1 < len(cp), cp[np.minimum(at + 1, len(cp) - 1)], 0).astype(np.uint64)
+    hits = at[np.isin(value | before, before_keys) | np.isin(value | after, after_keys)]
     out = set()
-    for i in candidates:
+    for i in np.unique(np.searchsorted(lines.start_array, hits, "right") - 1).tolist():
         if len({m.group().lower() for m in _SPAM.finditer(lines.texts[i])}) >= 2:
             out.add(i)
     return out

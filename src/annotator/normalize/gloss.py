@@ -74,13 +74,17 @@ def find_glosses(text: str) -> tuple[np.ndarray, np.ndarray]:
     paren = np.flatnonzero(cp == 0x28)
     paren = paren[paren > 0]
     at = paren[han[cp[paren - 1]]]  # candidates, and where each has got to
-    cp = np.concatenate((cp, np.zeros(longest + 2, dtype=cp.dtype)))  # nothing runs off the end
+    last = len(cp) - 1
     packed = np.zeros(len(at), dtype=np.uint64)
     found_at: list[np.ndarray] = []
     found_len: list[np.ndarray] = []
     found_key: list[np.ndarray] = []
     for length in range(longest + 1):
-        nxt = cp[at + (length + 1)]
+        if not len(at):
+            break
+        ahead = at + (length + 1)
+        nxt = cp[np.minimum(ahead, last)]
+        nxt[ahead > last] = 0  # past the end: no letter, no ")"
         if length:
             close = nxt == 0x29
             found_at.append(at[close])
@@ -89,6 +93,8 @@ def find_glosses(text: str) -> tuple[np.ndarray, np.ndarray]:
         code = codes[nxt]
         letter = code > 0
         at, packed = at[letter], packed[letter] | (code[letter].astype(np.uint64) << np.uint64(_BITS * length))
+    if not found_at:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
     starts = np.concatenate(found_at)
     lengths = np.concatenate(found_len)
     keys_found = np.concatenate(found_key)
@@ -96,8 +102,8 @@ def find_glosses(text: str) -> tuple[np.ndarray, np.ndarray]:
         where = np.minimum(np.searchsorted(keys, keys_found), len(keys) - 1)
         known = keys[where] == keys_found
     else:  # a syllable too long to pack: look each up
-        known = np.array([text[p + 1:p + 1 + k] in syllables() for p, k in zip(starts.tolist(), lengths.tolist(), strict=True)],
-                         dtype=bool)
+        pairs = zip(starts.tolist(), lengths.tolist(), strict=True)
+        known = np.array([text[p + 1:p + 1 + k] in syllables() for p, k in pairs], dtype=bool)
     order = np.argsort(starts[known], kind="stable")
     starts = starts[known][order]
     return starts, starts + lengths[known][order] + 2
