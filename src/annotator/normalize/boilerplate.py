@@ -122,10 +122,6 @@ class Lines(Sequence[Line]):
             self._short = np.flatnonzero((self.lengths > 0) & (self.lengths <= SHORT)).tolist()
         return self._short
 
-    def line_at(self, position: int) -> int:
-        """The index of the line holding a position of the text."""
-        return int(np.searchsorted(self.start_array, position, "right")) - 1
-
     def with_words(self, words: tuple[str, ...]) -> list[int]:
         """Indices of the short lines holding one of ``words``, in order."""
         if words not in self._with:
