@@ -14,7 +14,29 @@ _NO_INDEX = QModelIndex()
 STATUS_NAMES = {"new": "new", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
 
 
-class DocumentListModel(QAbstractTableModel):
+class _Table(QAbstractTableModel):
+    """A flat table of ``self._rows`` with the header ``COLUMNS``."""
+
+    COLUMNS: tuple[str, ...] = ()
+    _rows: list
+
+    def rowCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.COLUMNS):
+            return self.tr(self.COLUMNS[section])
+        return None
+
+    def _row(self, index: Index):
+        return self._rows[index.row()] if index.isValid() and 0 <= index.row() < len(self._rows) else None
+
+
+class DocumentListModel(_Table):
     """The project's documents, fetched a page at a time as the view scrolls."""
 
     COLUMNS = ("Title", "Source", "Date", "Status", "Spans")
@@ -62,23 +84,10 @@ class DocumentListModel(QAbstractTableModel):
         self._rows.extend(page)
         self.endInsertRows()
 
-    # the table ----------------------------------------------------------------------
-    def rowCount(self, parent: Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.COLUMNS):
-            return self.tr(self.COLUMNS[section])
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        info = self._row(index)
+        if info is None:
             return None
-        info = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (info.title or self.tr("(untitled)"), info.source or "", info.date or "",
                     self.tr(STATUS_NAMES[info.status]), info.span_count)[index.column()]
@@ -106,7 +115,7 @@ class DocumentListModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
 
-class SpanListModel(QAbstractTableModel):
+class SpanListModel(_Table):
     """The spans of the open document, in text order."""
 
     COLUMNS = ("Label", "Text", "Origin")
@@ -115,7 +124,7 @@ class SpanListModel(QAbstractTableModel):
         super().__init__(parent)
         self._project = project
         self._document_id: int | None = None
-        self._spans: list[Span] = []
+        self._rows: list[Span] = []
         self._colors = {label.name: label.color for label in project.labels()}
 
     def show_document(self, document_id: int | None) -> None:
@@ -124,38 +133,26 @@ class SpanListModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._spans = [] if self._document_id is None else self._project.spans(self._document_id)
+        self._rows = [] if self._document_id is None else self._project.spans(self._document_id)
         self._colors = {label.name: label.color for label in self._project.labels()}
         self.endResetModel()
 
     def spans(self) -> list[Span]:
-        return list(self._spans)
+        return list(self._rows)
 
     def span_at(self, row: int) -> Span:
-        return self._spans[row]
+        return self._rows[row]
 
     def row_of(self, span_id: int) -> int | None:
-        for row, span in enumerate(self._spans):
+        for row, span in enumerate(self._rows):
             if span.id == span_id:
                 return row
         return None
 
-    def rowCount(self, parent: Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._spans)
-
-    def columnCount(self, parent: Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.COLUMNS):
-            return self.tr(self.COLUMNS[section])
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._spans):
+        span = self._row(index)
+        if span is None:
             return None
-        span = self._spans[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (span.label, span.text, span.origin)[index.column()]
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:

@@ -669,29 +669,15 @@ def _prepare(project: Project, fresh: bool) -> None:
 
 def migrate(project: Project, number: int, seed: bool = False) -> None:
     """Apply one migration (and, for a new project, its default labels) in one transaction."""
-    c = project.conn
-    try:
-        c.execute("BEGIN IMMEDIATE")
+    with project._write("migrate", None, {"to": number}) as c:
         for sql in MIGRATIONS[number]:
             c.execute(sql)
         if seed:
             for position, label in enumerate(default_labels(), 1):
                 _insert_label(c, label, position)
-            stamp = now()
             c.execute("INSERT INTO project(key, value) VALUES ('created_at', ?), ('created_by', ?)",
-                      (stamp, f"annotator {__version__}"))
+                      (now(), f"annotator {__version__}"))
         c.execute(f"PRAGMA user_version = {int(number)}")
-        c.execute(
-            "INSERT INTO changes(at, annotator, action, document_id, details) VALUES (?, ?, 'migrate', NULL, ?)",
-            (now(), project.annotator, _dumps({"to": number})),
-        )
-        c.execute("COMMIT")
-    except BaseException as exc:
-        if c.in_transaction:
-            c.execute("ROLLBACK")
-        if isinstance(exc, sqlite3.Error):
-            raise _environment_error(project.path, exc) from exc
-        raise
 
 
 def backup(path: Path, conn: sqlite3.Connection, version: int) -> Path:
