@@ -120,12 +120,12 @@ class SpanListModel(_Table):
 
     COLUMNS = ("Label", "Text", "Origin")
 
-    def __init__(self, project: Project, parent=None):
+    def __init__(self, project: Project, colors: dict[str, str], parent=None):
         super().__init__(parent)
         self._project = project
         self._document_id: int | None = None
         self._rows: list[Span] = []
-        self._colors = {label.name: label.color for label in project.labels()}
+        self._colors = colors  # the window's, read once from the label schema
 
     def show_document(self, document_id: int | None) -> None:
         self._document_id = document_id
@@ -134,7 +134,6 @@ class SpanListModel(_Table):
     def reload(self) -> None:
         self.beginResetModel()
         self._rows = [] if self._document_id is None else self._project.spans(self._document_id)
-        self._colors = {label.name: label.color for label in self._project.labels()}
         self.endResetModel()
 
     def spans(self) -> list[Span]:

@@ -106,6 +106,10 @@ class AnnotatedTextView(QPlainTextEdit):
         end = self._positions.from_qt(cursor.selectionEnd())
         return (start, end) if end > start else None
 
+    def cursor_index(self) -> int:
+        """Where the text cursor is, in code points."""
+        return self._positions.from_qt(self.textCursor().position())
+
     def set_selection(self, start: int, end: int) -> None:
         self.setTextCursor(self._cursor(start, end))
 

@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.text_view = AnnotatedTextView()
         self.setCentralWidget(self._central())
         self.documents = DocumentListModel(project, self)
-        self.spans = SpanListModel(project, self)
+        self.spans = SpanListModel(project, self.colors, self)
         self._build_document_dock()
         self._build_span_dock()
         self._build_palette()
@@ -300,7 +300,7 @@ class MainWindow(QMainWindow):
         if selected is not None:
             self.execute(SetRegion(self.document_id, selected[0], selected[1], True))
             return
-        at = self.text_view._positions.from_qt(self.text_view.textCursor().position())
+        at = self.text_view.cursor_index()
         for region in self.project.regions(self.document_id):
             if region.start <= at < region.end or (at == region.end and region.end > region.start):
                 self.execute(SetRegion(self.document_id, region.start, region.end, not region.excluded))
