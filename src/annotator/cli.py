@@ -87,31 +87,42 @@ def _project(args: argparse.Namespace, **kwargs):
     return open_project(args.project)
 
 
-def cmd_import(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
+class _Bar:
+    """A tqdm bar on stderr, made at the first progress call, as a progress callback."""
 
-    from .ingest import import_paths
+    def __init__(self, desc: str, unit: str = "doc") -> None:
+        self.desc, self.unit, self.bar = desc, unit, None
+
+    def __call__(self, done: int, total: int) -> None:
+        from tqdm import tqdm
+
+        if self.bar is None:
+            self.bar = tqdm(total=total, unit=self.unit, desc=self.desc, file=sys.stderr, leave=True)
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .ingest import import_paths, index_for_search
     from .store import ProjectError
 
-    bar = None
-
-    def progress(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:
-            bar = tqdm(total=total, unit="doc", desc="importing", file=sys.stderr, leave=True)
-        bar.update(done - bar.n)
-
+    importing, indexing = _Bar("importing"), _Bar("indexing for search")
     try:
         with _project(args) as project:
             if project.read_only:
                 return _fail(f"{project.path}: {project.read_only_reason}; nothing was imported")
             report = import_paths(project, args.paths, text_field=args.text_field, workers=args.workers,
-                                  progress=progress)
+                                  progress=importing)
+            importing.close()
+            index_for_search(project, indexing)
     except ProjectError as exc:
         return _fail(str(exc))
     finally:
-        if bar is not None:
-            bar.close()
+        importing.close()
+        indexing.close()
     for source in report.duplicates:
         sys.stderr.write(f"annotator: skipped {source}: already in the project\n")
     for rejected in report.rejected:

@@ -219,3 +219,28 @@ def test_read_only_project_refuses_edits(project_path):
             with pytest.raises(ReadOnlyProject, match="read-only"):
                 second.add_span(doc_id, 0, 2, "ORG")
             assert second.document_count() == 1
+
+
+def test_search_finds_words_in_the_text_not_only_in_titles(project):
+    ids = project.add_documents([
+        make_document("妇联召开会议\n实施春蕾计划，资助女童", source="a.txt", title="会议"),
+        make_document("妇联召开会议\n开展巾帼大宣讲活动", source="b.txt", title="会议"),
+        make_document("𠮷野家👩‍👩‍👧门店开业", source="c.txt", title="门店"),
+    ])
+
+    def found() -> list[list[int]]:
+        return [[d.id for d in project.list_documents(search=word)]
+                for word in ("春蕾计划", "女童", "妇联召开", "𠮷野家", "不存在的词", "Chun")]
+
+    expected = [[ids[0]], [ids[0]], ids[:2], [ids[2]], [], []]
+    assert project.unindexed_count() == 3
+    assert found() == expected                     # texts scanned
+    assert project.index_text(max_chars=1) == 2    # at least one document per call
+    assert found() == expected                     # one indexed, two scanned
+    assert project.index_text() == 0
+    assert found() == expected                     # all from the index
+    assert project.count_documents(search="宣讲", status="done") == 0
+    [later] = project.add_documents([make_document("春蕾计划又资助了Chun", source="d.txt")])
+    assert project.unindexed_count() == 1
+    assert [d.id for d in project.list_documents(search="春蕾计划")] == [ids[0], later]
+    assert [d.id for d in project.list_documents(search="Chun")] == [later]

@@ -150,18 +150,13 @@ class Project:
 
     # transactions -----------------------------------------------------------------
     @contextmanager
-    def _write(self, action: str, document_id: int | None, details: dict[str, Any]) -> Iterator[sqlite3.Connection]:
-        """One committed transaction that also appends to the change log."""
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
         if self.read_only:
             raise ReadOnlyProject(f"{self.path}: opened read-only ({self.read_only_reason}); nothing was changed")
         c = self.conn
         try:
             c.execute("BEGIN IMMEDIATE")
             yield c
-            c.execute(
-                "INSERT INTO changes(at, annotator, action, document_id, details) VALUES (?, ?, ?, ?, ?)",
-                (now(), self.annotator, action, document_id, _dumps(details)),
-            )
             c.execute("COMMIT")
         except BaseException as exc:
             if c.in_transaction:
@@ -169,6 +164,16 @@ class Project:
             if isinstance(exc, sqlite3.Error):
                 raise _environment_error(self.path, exc) from exc
             raise
+
+    @contextmanager
+    def _write(self, action: str, document_id: int | None, details: dict[str, Any]) -> Iterator[sqlite3.Connection]:
+        """One committed transaction that also appends to the change log."""
+        with self._transaction() as c:
+            yield c
+            c.execute(
+                "INSERT INTO changes(at, annotator, action, document_id, details) VALUES (?, ?, ?, ?, ?)",
+                (now(), self.annotator, action, document_id, _dumps(details)),
+            )
 
     # documents ----------------------------------------------------------------------
     def known_hashes(self) -> set[str]:
@@ -252,13 +257,44 @@ class Project:
             clauses.append("d.status = ?")
             params.append(status)
         if search:
-            if len(search) >= 3:  # the trigram index needs three characters
-                clauses.append("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
-                params.append('"' + search.replace('"', '""') + '"')
+            if len(search) >= 3:  # the trigram indexes need three characters
+                phrase = '"' + search.replace('"', '""') + '"'
+                clauses.append("(d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
+                               " OR d.id IN (SELECT rowid FROM text_fts WHERE text_fts MATCH ?)"
+                               " OR (d.id > ? AND instr(d.text, ?) > 0))")
+                params += [phrase, phrase, self._text_indexed_upto(), search]
             else:
-                clauses.append("(instr(d.title, ?) > 0 OR instr(d.source, ?) > 0)")
-                params += [search, search]
+                clauses.append("(instr(d.title, ?) > 0 OR instr(d.source, ?) > 0 OR instr(d.text, ?) > 0)")
+                params += [search, search, search]
         return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    # search index --------------------------------------------------------------------
+    def _text_indexed_upto(self) -> int:
+        return int(self.setting("text_indexed_upto") or 0)
+
+    def unindexed_count(self) -> int:
+        """Documents whose text is searched by a scan until ``index_text`` reaches them."""
+        return self._one("SELECT count(*) FROM documents WHERE id > ?", self._text_indexed_upto())
+
+    def index_text(self, max_chars: int = 1_000_000) -> int:
+        """Add the next documents, about ``max_chars`` of text, to the search index
+        in one short transaction; returns how many remain.  Kept out of the import
+        because it costs about as much as normalizing; call it in idle time."""
+        if self.read_only:
+            return self.unindexed_count()
+        with self._transaction() as c:
+            upto = self._text_indexed_upto()
+            cursor = c.execute("SELECT id, text FROM documents WHERE id > ? ORDER BY id", (upto,))
+            batch: list[tuple[int, str]] = []
+            size = 0
+            while size < max_chars and (row := cursor.fetchone()) is not None:
+                batch.append(row)
+                size += len(row[1])
+            cursor.close()
+            if batch:
+                c.executemany("INSERT INTO text_fts(rowid, text) VALUES (?, ?)", batch)
+                c.execute("UPDATE project SET value = ? WHERE key = 'text_indexed_upto'", (str(batch[-1][0]),))
+        return self.unindexed_count()
 
     def document(self, document_id: int) -> Document:
         row = self.conn.execute(
@@ -400,10 +436,14 @@ class Project:
             f"SELECT {_SPAN_COLUMNS} FROM spans WHERE document_id = ? ORDER BY start, end, id", (document_id,))]
 
     def span(self, span_id: int) -> Span:
-        row = self.conn.execute(f"SELECT {_SPAN_COLUMNS} FROM spans WHERE id = ?", (span_id,)).fetchone()
-        if row is None:
+        span = self.find_span(span_id)
+        if span is None:
             raise InvalidEdit(f"{self.path}: no span {span_id}")
-        return _span(row)
+        return span
+
+    def find_span(self, span_id: int) -> Span | None:
+        row = self.conn.execute(f"SELECT {_SPAN_COLUMNS} FROM spans WHERE id = ?", (span_id,)).fetchone()
+        return None if row is None else _span(row)
 
     def add_span(self, document_id: int, start: int, end: int, label: str, *, origin: str = "manual",
                  attributes: dict[str, Any] | None = None, suggester: str | None = None,

@@ -144,6 +144,22 @@ MIGRATIONS: dict[int, list[str]] = {
         """,
         "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')",
     ],
+    3: [
+        # Search the texts too.  A trigram index of the text costs about as much
+        # as normalizing it, so it is not built at import: documents are indexed
+        # in id order afterwards (Project.index_text), up to the id stored under
+        # 'text_indexed_upto', and searches scan the texts of the rest.  Case
+        # sensitive, like the scan, so both halves find the same documents.
+        "CREATE VIRTUAL TABLE text_fts USING fts5(text, content='', tokenize='trigram case_sensitive 1')",
+        "INSERT INTO project(key, value) VALUES ('text_indexed_upto', '0')",
+        """
+        CREATE TRIGGER text_fts_delete AFTER DELETE ON documents
+        WHEN old.id <= (SELECT CAST(value AS INTEGER) FROM project WHERE key = 'text_indexed_upto')
+        BEGIN
+            INSERT INTO text_fts(text_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END
+        """,
+    ],
 }
 
 LATEST = max(MIGRATIONS)
