@@ -67,3 +67,13 @@ def click(view, text, index):
     middle = QPointF((a.x() + b.x()) / 2, a.y()) if b.y() == a.y() else a + QPointF(2, 0)
     _send(viewport, QEvent.Type.MouseButtonPress, middle, Qt.MouseButton.LeftButton)
     _send(viewport, QEvent.Type.MouseButtonRelease, middle, Qt.MouseButton.NoButton)
+
+
+def background(view, text, index):
+    """The colour painted behind character ``index``: a pixel just inside the top
+    left of its cell, where no glyph reaches."""
+    a = point_at(view, text, index)
+    rect = view.cursorRect()  # any caret: only its height matters
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    return image.pixelColor(int((a.x() + 2) * ratio), int((a.y() - rect.height() / 2 + 1) * ratio))

@@ -3,6 +3,9 @@ of the annotations, and reload from the store when the window reports a change."
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
@@ -136,6 +139,28 @@ class SpanListModel(_Table):
         self._rows = [] if self._document_id is None else self._project.spans(self._document_id)
         self.endResetModel()
 
+    def refresh_spans(self, span_ids: Iterable[int]) -> None:
+        """Reread only these spans (a command added, changed or removed them): a
+        document with 10,000 spans is not reloaded for each edit."""
+        for span_id in span_ids:
+            span = self._project.find_span(span_id)
+            if span is not None and span.document_id != self._document_id:
+                span = None
+            row = self.row_of(span_id)
+            if row is not None and span is not None and _order(self._rows[row]) == _order(span):
+                self._rows[row] = span
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+                continue
+            if row is not None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self.endRemoveRows()
+            if span is not None:
+                row = bisect_left(self._rows, _order(span), key=_order)
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._rows.insert(row, span)
+                self.endInsertRows()
+
     def spans(self) -> list[Span]:
         return list(self._rows)
 
@@ -161,3 +186,7 @@ class SpanListModel(_Table):
         if role == Qt.ItemDataRole.UserRole:
             return span.id
         return None
+
+
+def _order(span: Span) -> tuple[int, int, int]:
+    return (span.start, span.end, span.id)  # the store's order

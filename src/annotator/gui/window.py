@@ -43,11 +43,11 @@ class _Undoable(QUndoCommand):
 
     def redo(self) -> None:
         if self._pushed:
-            self._window._run(self._command.do, self._command.document_id)
+            self._window._run(self._command.do, self._command)
         self._pushed = True
 
     def undo(self) -> None:
-        self._window._run(self._command.undo, self._command.document_id)
+        self._window._run(self._command.undo, self._command)
 
 
 class MainWindow(QMainWindow):
@@ -308,27 +308,24 @@ class MainWindow(QMainWindow):
 
     def execute(self, command: Command) -> bool:
         """Run a command now; only a command that saved goes on the undo stack."""
-        if not self._run(command.do, command.document_id):
+        if not self._run(command.do, command):
             return False
         self.undo_stack.push(_Undoable(self, command))
         self.statusBar().showMessage(self.tr("Saved: {0}").format(command.text), 4000)
         return True
 
-    def _run(self, step, document_id: int) -> bool:
+    def _run(self, step, command: Command) -> bool:
         try:
             step(self.project)
         except ProjectError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
             return False
-        self._refresh(document_id)
+        self.documents.refresh_document(command.document_id)
+        if command.document_id == self.document_id:
+            self.spans.refresh_spans(command.span_ids)
+            self.text_view.set_annotations(self.spans.spans(), self.project.regions(command.document_id),
+                                           self.colors)
         return True
-
-    def _refresh(self, document_id: int) -> None:
-        self.documents.refresh_document(document_id)
-        if document_id != self.document_id:
-            return
-        self.spans.reload()
-        self.text_view.set_annotations(self.spans.spans(), self.project.regions(document_id), self.colors)
 
     def show_raw(self, raw: bool) -> None:
         """Swap the view to the raw page, the selected span highlighted where it came from."""

@@ -16,8 +16,14 @@ from ..store import Project, Relation, Span
 
 
 class Command(Protocol):
+    """``span_ids`` names the spans a command may have added, changed or removed,
+    so a view rereads those few instead of the whole document."""
+
     text: str
     document_id: int
+
+    @property
+    def span_ids(self) -> tuple[int, ...]: ...
 
     def do(self, project: Project) -> None: ...
 
@@ -39,6 +45,10 @@ class AddSpan:
     def text(self) -> str:
         return f"tag {self.label}"
 
+    @property
+    def span_ids(self) -> tuple[int, ...]:
+        return () if self.span_id is None else (self.span_id,)
+
     def do(self, project: Project) -> None:
         span = project.add_span(self.document_id, self.start, self.end, self.label, origin=self.origin,
                                 attributes=self.attributes, suggester=self.suggester, span_id=self.span_id)
@@ -59,6 +69,10 @@ class DeleteSpan:
     @property
     def text(self) -> str:
         return "delete span"
+
+    @property
+    def span_ids(self) -> tuple[int, ...]:
+        return (self.span_id,)
 
     def do(self, project: Project) -> None:
         self._relations = project.relations_of(self.span_id)
@@ -84,6 +98,10 @@ class Relabel:
     def text(self) -> str:
         return f"relabel as {self.label}"
 
+    @property
+    def span_ids(self) -> tuple[int, ...]:
+        return (self.span_id,)
+
     def do(self, project: Project) -> None:
         self._old = project.span(self.span_id).label
         project.update_span(self.span_id, label=self.label)
@@ -93,8 +111,12 @@ class Relabel:
         project.update_span(self.span_id, label=self._old)
 
 
+class _NoSpans:
+    span_ids: tuple[int, ...] = ()
+
+
 @dataclass
-class SetStatus:
+class SetStatus(_NoSpans):
     document_id: int
     status: str
     _old: str | None = field(default=None, repr=False)
@@ -113,7 +135,7 @@ class SetStatus:
 
 
 @dataclass
-class SetRegion:
+class SetRegion(_NoSpans):
     """Include an excluded region, or exclude one."""
 
     document_id: int
