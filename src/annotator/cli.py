@@ -120,6 +120,42 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if report.rejected else 0
 
 
+def cmd_suggest(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from .store import ProjectError
+    from .suggest import load_jieba, suggest_project
+
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, unit="doc", desc="suggesting", file=sys.stderr, leave=True)
+        bar.update(done - bar.n)
+
+    try:
+        with _project(args) as project:
+            if args.apply and project.read_only:
+                return _fail(f"{project.path}: {project.read_only_reason}; nothing was applied")
+            load_jieba()
+            report = suggest_project(project, progress, apply=args.apply)
+    except ProjectError as exc:
+        return _fail(str(exc))
+    finally:
+        if bar is not None:
+            bar.close()
+    total = sum(report.suggestions.values())
+    lines = [f"{total} suggestions in {report.documents} documents of {project.path}", "by label"]
+    lines += [f"  {label:12s}{n}" for label, n in sorted(report.by_label().items())]
+    lines.append("by suggester")
+    lines += [f"  {name:12s}{n}" for name, n in sorted(report.by_suggester().items())]
+    if args.apply:
+        lines.append(f"added {report.added} spans with origin suggested")
+    _write("\n".join(lines) + "\n")
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     from .store import ProjectError
 
@@ -171,6 +207,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text-field", default="text", help="the field holding the text in .jsonl files")
     p.add_argument("--workers", type=int, help="worker processes for normalizing (default: one per core)")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("suggest", help="suggest spans for every document not yet done; --apply stores them")
+    p.add_argument("--project", type=Path, help="the project file (default: the default project)")
+    p.add_argument("--apply", action="store_true",
+                   help="store the suggestions as spans with origin suggested (again adds nothing)")
+    p.set_defaults(func=cmd_suggest)
 
     p = sub.add_parser("stats", help="documents by status, spans by label and origin, annotators")
     p.add_argument("--project", type=Path, help="the project file (default: the default project)")
