@@ -24,7 +24,7 @@ _SENTENCE = regex.compile(r"[。!?;！？；]")
 _SLOGAN = regex.compile(r"[0-9+\-—.·、 ]+|[一二三四五六七八九十两百千万]+个.*|第[一二三四五六七八九十]+.*"
                         r"|[一二三四五六七八九十百千万]+")
 _TAIL = regex.compile(r"\p{Han}{2,6}(?!\p{Han})")
-_STOP_FLAGS = ("p", "c", "u", "x", "r", "d", "m", "eng", "f", "q")
+_STOP_FLAGS = ("p", "c", "u", "x", "r", "d", "m", "eng", "f")
 _GENERIC_TAIL = ("系列", "主题", "特色", "公益", "品牌", "活动", "工作", "等", "重点")
 _MAX_UNQUOTED = 12
 _NOUN_AFTER = set("员团者人们组队部办室站点群区")  # 宣讲 + 员 is a person, not a program
@@ -83,8 +83,9 @@ def _unquoted(text: str, domain) -> list[Suggestion]:
         if first is None or (first > 0 and toks[first - 1].word == "等"):
             continue  # no domain word; or a category after a list (等妇女儿童公益项目)
         end, reason = t.end, "ends in a program word"
-        if toks[i - 1].word == "系列" and i - 1 > first:
-            end, reason = toks[i - 1].start, "X系列活动"
+        series = text.rfind("系列", toks[first].start, end)
+        if series > toks[first].start and end - series <= 4:  # 巾帼建功系列活动 names 巾帼建功
+            end, reason = series, "X系列活动"
         if end - toks[first].start >= 4:
             known = any(toks[k].flag == LEXICON_TAG + "PROGRAM" and toks[k].end < end for k in range(first, i))
             # a known program extended by more words (巾帼心向党引领行动) beats the known one alone
