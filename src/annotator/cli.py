@@ -87,20 +87,31 @@ def _project(args: argparse.Namespace, **kwargs):
     return open_project(args.project)
 
 
-def cmd_import(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
+class _ProgressBar:
+    """A progress callback ``(done, total)`` drawing a tqdm bar on stderr, made at
+    the first call, when the total is known."""
 
+    def __init__(self, desc: str):
+        self.desc = desc
+        self.bar = None
+
+    def __call__(self, done: int, total: int) -> None:
+        from tqdm import tqdm
+
+        if self.bar is None:
+            self.bar = tqdm(total=total, unit="doc", desc=self.desc, file=sys.stderr, leave=True)
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def cmd_import(args: argparse.Namespace) -> int:
     from .ingest import import_paths
     from .store import ProjectError
 
-    bar = None
-
-    def progress(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:
-            bar = tqdm(total=total, unit="doc", desc="importing", file=sys.stderr, leave=True)
-        bar.update(done - bar.n)
-
+    progress = _ProgressBar("importing")
     try:
         with _project(args) as project:
             if project.read_only:
@@ -110,8 +121,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     except ProjectError as exc:
         return _fail(str(exc))
     finally:
-        if bar is not None:
-            bar.close()
+        progress.close()
     for source in report.duplicates:
         sys.stderr.write(f"annotator: skipped {source}: already in the project\n")
     for rejected in report.rejected:
@@ -121,19 +131,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
     from .store import ProjectError
     from .suggest import load_jieba, suggest_project
 
-    bar = None
-
-    def progress(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:
-            bar = tqdm(total=total, unit="doc", desc="suggesting", file=sys.stderr, leave=True)
-        bar.update(done - bar.n)
-
+    progress = _ProgressBar("suggesting")
     try:
         with _project(args) as project:
             if args.apply and project.read_only:
@@ -143,8 +144,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     except ProjectError as exc:
         return _fail(str(exc))
     finally:
-        if bar is not None:
-            bar.close()
+        progress.close()
     total = sum(report.suggestions.values())
     lines = [f"{total} suggestions in {report.documents} documents of {project.path}", "by label"]
     lines += [f"  {label:12s}{n}" for label, n in sorted(report.by_label().items())]
