@@ -141,3 +141,44 @@ def test_a_damaged_project_is_one_clear_line(tmp_path):
     out = run("stats", "--project", project)
     assert out.returncode == 2
     assert out.stderr.decode("utf-8") == f"annotator: error: {project}: not a project file (it is not an SQLite database)\n"
+
+
+def test_suggest_counts_then_applies_once(tmp_path, corpus_dir, capsys):
+    from annotator.cli import main
+    from annotator.store import open_project
+
+    project = tmp_path / "p.annotator"
+    assert main(["import", str(corpus_dir), "--project", str(project)]) == 0
+    capsys.readouterr()
+
+    assert main(["suggest", "--project", str(project)]) == 0
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    total = int(lines[0].split()[0])
+    assert lines[0] == f"{total} suggestions in 5 documents of {project}" and total > 100
+    by_label = dict(line.split() for line in lines[lines.index("by label") + 1:lines.index("by suggester")])
+    by_suggester = dict(line.split() for line in lines[lines.index("by suggester") + 1:])
+    assert {"PER", "ORG", "PROGRAM", "DATE"} <= set(by_label)
+    assert set(by_suggester) <= {"jieba", "lexicon", "programs", "dates", "learned"} and "lexicon" in by_suggester
+    assert sum(map(int, by_label.values())) == sum(map(int, by_suggester.values())) == total
+    assert "suggesting" in err  # the progress bar
+    with open_project(project) as p:
+        assert p.stats()["spans"] == 0
+
+    assert main(["suggest", "--project", str(project), "--apply"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == f"added {total} spans with origin suggested"
+    assert main(["suggest", "--project", str(project), "--apply"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "added 0 spans with origin suggested"
+    with open_project(project) as p:
+        stats = p.stats()
+    assert stats["spans"] == total and stats["spans_by_origin"] == {"suggested": total}
+
+
+def test_suggest_on_a_damaged_project_is_one_line(tmp_path, capsys):
+    from annotator.cli import main
+
+    project = tmp_path / "bad.annotator"
+    project.write_bytes(b"not a database at all" * 10)
+    assert main(["suggest", "--project", str(project)]) == 2
+    err = capsys.readouterr().err
+    assert str(project) in err and "not a project file" in err and "Traceback" not in err

@@ -87,17 +87,19 @@ def _project(args: argparse.Namespace, **kwargs):
     return open_project(args.project)
 
 
-class _Bar:
-    """A tqdm bar on stderr, made at the first progress call, as a progress callback."""
+class _ProgressBar:
+    """A progress callback ``(done, total)`` drawing a tqdm bar on stderr, made at
+    the first call, when the total is known."""
 
-    def __init__(self, desc: str, unit: str = "doc") -> None:
-        self.desc, self.unit, self.bar = desc, unit, None
+    def __init__(self, desc: str):
+        self.desc = desc
+        self.bar = None
 
     def __call__(self, done: int, total: int) -> None:
         from tqdm import tqdm
 
         if self.bar is None:
-            self.bar = tqdm(total=total, unit=self.unit, desc=self.desc, file=sys.stderr, leave=True)
+            self.bar = tqdm(total=total, unit="doc", desc=self.desc, file=sys.stderr, leave=True)
         self.bar.update(done - self.bar.n)
 
     def close(self) -> None:
@@ -109,7 +111,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .ingest import import_paths, index_for_search
     from .store import ProjectError
 
-    importing, indexing = _Bar("importing"), _Bar("indexing for search")
+    importing, indexing = _ProgressBar("importing"), _ProgressBar("indexing for search")
     try:
         with _project(args) as project:
             if project.read_only:
@@ -129,6 +131,32 @@ def cmd_import(args: argparse.Namespace) -> int:
         sys.stderr.write(f"annotator: rejected {rejected}\n")
     _write(f"{report.summary()} into {project.path}\n")
     return 1 if report.rejected else 0
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    from .store import ProjectError
+    from .suggest import load_jieba, suggest_project
+
+    progress = _ProgressBar("suggesting")
+    try:
+        with _project(args) as project:
+            if args.apply and project.read_only:
+                return _fail(f"{project.path}: {project.read_only_reason}; nothing was applied")
+            load_jieba()
+            report = suggest_project(project, progress, apply=args.apply)
+    except ProjectError as exc:
+        return _fail(str(exc))
+    finally:
+        progress.close()
+    total = sum(report.suggestions.values())
+    lines = [f"{total} suggestions in {report.documents} documents of {project.path}", "by label"]
+    lines += [f"  {label:12s}{n}" for label, n in sorted(report.by_label().items())]
+    lines.append("by suggester")
+    lines += [f"  {name:12s}{n}" for name, n in sorted(report.by_suggester().items())]
+    if args.apply:
+        lines.append(f"added {report.added} spans with origin suggested")
+    _write("\n".join(lines) + "\n")
+    return 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -182,6 +210,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text-field", default="text", help="the field holding the text in .jsonl files")
     p.add_argument("--workers", type=int, help="worker processes for normalizing (default: one per core)")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("suggest", help="suggest spans for every document not yet done; --apply stores them")
+    p.add_argument("--project", type=Path, help="the project file (default: the default project)")
+    p.add_argument("--apply", action="store_true",
+                   help="store the suggestions as spans with origin suggested (again adds nothing)")
+    p.set_defaults(func=cmd_suggest)
 
     p = sub.add_parser("stats", help="documents by status, spans by label and origin, annotators")
     p.add_argument("--project", type=Path, help="the project file (default: the default project)")

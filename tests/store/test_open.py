@@ -103,10 +103,12 @@ def test_migration_from_the_first_schema_backs_up_then_upgrades(project_path):
     assert sqlite3.connect(project_path).execute("PRAGMA user_version").fetchone()[0] == 1
 
     with open_project(project_path) as p:
-        assert p.schema_version() == SCHEMA_VERSION == 3
+        assert p.schema_version() == SCHEMA_VERSION == 4
+        assert p.rejections(doc_id) == []  # the table migration 4 made
         assert [s.text for s in p.spans(doc_id)] == ["海东"]
-        assert [d.id for d in p.list_documents(search="妇女儿童")] == [doc_id]  # the index migrations 2 and 3 built
-        assert sorted(c["details"]["to"] for c in p.changes() if c["action"] == "migrate")[-2:] == [2, 3]
+        assert [d.id for d in p.list_documents(search="妇女儿童")] == [doc_id]  # the indexes migrations 2 and 3 built
+        steps = sorted(c["details"]["to"] for c in p.changes() if c["action"] == "migrate")
+        assert steps[:2] == [1, 2] and steps[-1] == SCHEMA_VERSION
     [backup] = project_path.parent.glob("p.annotator.v1-*.bak")
     with sqlite3.connect(backup) as b:
         assert b.execute("PRAGMA user_version").fetchone()[0] == 1

@@ -40,6 +40,20 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Rejection:
+    """A suggestion the annotator turned down in one document: it is not suggested there again."""
+
+    document_id: int
+    start: int
+    end: int
+    label: str
+    text: str
+    suggester: str | None
+    annotator: str
+    created_at: str
+
+
+@dataclass(frozen=True)
 class Relation:
     id: int
     document_id: int

@@ -50,6 +50,7 @@ from .models import (
     Label,
     NewDocument,
     Region,
+    Rejection,
     Relation,
     Span,
 )
@@ -57,6 +58,7 @@ from .models import _dumps
 from .schema import LATEST, MIGRATIONS, TABLES
 
 SUFFIX = ".annotator"
+BATCH_ANNOTATOR = "(suggest)"  # who stored a batch of suggestions: no person
 _MAGIC = b"SQLite format 3\x00"
 _LOCK_WAIT = 2.0
 
@@ -454,16 +456,21 @@ class Project:
             raise InvalidEdit(f"{self.path}: unknown origin {origin!r}")
         self.label(label)
         text = self._span_text(document_id, start, end)
-        stamp = now()
         with self._write("span_add", document_id, {"start": start, "end": end, "label": label}) as c:
-            cur = c.execute(
-                "INSERT INTO spans(id, document_id, start, end, label, text, attributes, annotator, origin, "
-                "suggester, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (span_id, document_id, start, end, label, text, _dumps(attributes or {}), self.annotator,
-                 origin, suggester, stamp, stamp),
-            )
-            new_id = cur.lastrowid
+            new_id = self._insert_span(c, span_id, document_id, start, end, label, text, attributes, origin,
+                                       suggester, now())
         return self.span(new_id)
+
+    def _insert_span(self, c: sqlite3.Connection, span_id: int | None, document_id: int, start: int, end: int,
+                     label: str, text: str, attributes: dict[str, Any] | None, origin: str,
+                     suggester: str | None, stamp: str, annotator: str | None = None) -> int:
+        cur = c.execute(
+            "INSERT INTO spans(id, document_id, start, end, label, text, attributes, annotator, origin, "
+            "suggester, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (span_id, document_id, start, end, label, text, _dumps(attributes or {}), annotator or self.annotator,
+             origin, suggester, stamp, stamp),
+        )
+        return cur.lastrowid
 
     def update_span(self, span_id: int, *, label: str | None = None,
                     attributes: dict[str, Any] | None = None) -> Span:
@@ -499,6 +506,87 @@ class Project:
         if length is None:
             raise InvalidEdit(f"{self.path}: no document {document_id}")
         return length[0]
+
+    # suggestions ----------------------------------------------------------------------
+    def accept_suggestion(self, document_id: int, start: int, end: int, label: str, suggester: str, *,
+                          attributes: dict[str, Any] | None = None, span_id: int | None = None) -> Span:
+        """Store an accepted suggestion as a span with origin ``suggested`` and the
+        suggester's name; a rejection of the same suggestion is forgotten."""
+        self.label(label)
+        text = self._span_text(document_id, start, end)
+        details = {"start": start, "end": end, "label": label, "suggester": suggester}
+        with self._write("suggestion_accept", document_id, details) as c:
+            new_id = self._insert_span(c, span_id, document_id, start, end, label, text, attributes, "suggested",
+                                       suggester, now())
+            c.execute("DELETE FROM rejections WHERE document_id = ? AND start = ? AND end = ? AND label = ?",
+                      (document_id, start, end, label))
+        return self.span(new_id)
+
+    def add_suggested_spans(self, document_id: int, suggestions: Sequence[tuple[int, int, str, str]]) -> int:
+        """Store ``(start, end, label, suggester)`` suggestions as spans with origin
+        ``suggested``, in one transaction (a batch pre-annotation: no person accepted
+        them, so their annotator is :data:`BATCH_ANNOTATOR` and they teach the learned
+        lexicon nothing).  One that is already a span with that label, or was rejected
+        here, is skipped, so running a batch twice adds nothing.  Returns how many
+        were added."""
+        length = self._text_length(document_id)
+        labels = {label.name for label in self.labels()}
+        for start, end, label, _ in suggestions:
+            if label not in labels:
+                raise InvalidEdit(f"{self.path}: no label {label!r}")
+            if not 0 <= start < end <= length:
+                raise InvalidEdit(f"{self.path}: span {start}:{end} is outside document {document_id} "
+                                  f"({length} characters)")
+        details: dict[str, Any] = {}
+        with self._write("suggestions_apply", document_id, details) as c:
+            text = c.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()[0]
+            have = {tuple(row) for row in c.execute(
+                "SELECT start, end, label FROM spans WHERE document_id = ? UNION "
+                "SELECT start, end, label FROM rejections WHERE document_id = ?", (document_id, document_id))}
+            stamp = now()
+            added = 0
+            for start, end, label, suggester in suggestions:
+                if (start, end, label) in have:
+                    continue
+                have.add((start, end, label))
+                self._insert_span(c, None, document_id, start, end, label, text[start:end], None, "suggested",
+                                  suggester, stamp, BATCH_ANNOTATOR)
+                added += 1
+            details["spans"] = added
+        return added
+
+    def reject_suggestion(self, document_id: int, start: int, end: int, label: str,
+                          suggester: str | None = None) -> Rejection:
+        """Remember that a suggestion was turned down in this document (again is a no-op)."""
+        self.label(label)
+        text = self._span_text(document_id, start, end)
+        details = {"start": start, "end": end, "label": label, "suggester": suggester}
+        with self._write("suggestion_reject", document_id, details) as c:
+            c.execute(
+                "INSERT INTO rejections(document_id, start, end, label, text, suggester, annotator, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (document_id, start, end, label, text, suggester, self.annotator, now()))
+        return next(r for r in self.rejections(document_id) if (r.start, r.end, r.label) == (start, end, label))
+
+    def clear_rejection(self, document_id: int, start: int, end: int, label: str) -> None:
+        """Forget a rejection (undo): the suggestion may come back."""
+        with self._write("rejection_clear", document_id, {"start": start, "end": end, "label": label}) as c:
+            c.execute("DELETE FROM rejections WHERE document_id = ? AND start = ? AND end = ? AND label = ?",
+                      (document_id, start, end, label))
+
+    def rejections(self, document_id: int) -> list[Rejection]:
+        return [Rejection(*row) for row in self.conn.execute(
+            "SELECT document_id, start, end, label, text, suggester, annotator, created_at FROM rejections "
+            "WHERE document_id = ? ORDER BY start, end, label", (document_id,))]
+
+    def learned_entries(self) -> list[tuple[str, str, int]]:
+        """``(text, label, count)`` of every span an annotator made or accepted (origin
+        ``manual``, or ``suggested`` and not from a batch), most frequent first: the
+        learned lexicon."""
+        return [tuple(row) for row in self.conn.execute(
+            "SELECT text, label, count(*) AS n FROM spans "
+            "WHERE origin = 'manual' OR (origin = 'suggested' AND annotator != ?) "
+            "GROUP BY text, label ORDER BY n DESC, text, label", (BATCH_ANNOTATOR,))]
 
     # relations ------------------------------------------------------------------------
     def relations(self, document_id: int) -> list[Relation]:

@@ -160,6 +160,25 @@ MIGRATIONS: dict[int, list[str]] = {
         END
         """,
     ],
+    4: [
+        # suggestions an annotator turned down, per document, so they do not come back
+        """
+        CREATE TABLE rejections (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            label TEXT NOT NULL REFERENCES labels(name) ON UPDATE CASCADE ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            suggester TEXT,
+            annotator TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (document_id, start, end, label),
+            CHECK (0 <= start AND start < end)
+        )
+        """,
+        # the learned lexicon groups accepted spans by text and label
+        "CREATE INDEX spans_text ON spans(text, label)",
+    ],
 }
 
 LATEST = max(MIGRATIONS)
