@@ -135,6 +135,10 @@ def test_filter_by_status_and_search(qtbot, window):
     search.setText("海东")  # Chinese arrives through an input method, not key codes
     assert [table.model().document_id(r) for r in range(table.model().rowCount())] == [5]
     assert window.project.spans(5) == []  # typing a digit-free search tagged nothing
+    search.setText("林露华")  # in the text, not in the title
+    found = [table.model().document_id(r) for r in range(table.model().rowCount())]
+    assert found == [i for i in range(1, 7) if "林露华" in window.project.text(i)] and 6 in found
+    assert "林露华" not in window.project.document_info(6).title
     search.clear()
     qtbot.keyClicks(search, "1")  # a hotkey typed into the search box is just a character
     assert all(window.project.spans(i) == [] for i in range(1, 7))
@@ -145,6 +149,29 @@ def test_models_pass_the_model_tester(qtmodeltester, window):
     window.project.add_span(1, 0, 2, "DATE")
     window.spans.show_document(1)
     qtmodeltester.check(window.spans)
+    # the tester keeps watching: edits arrive as single inserted, changed and removed rows
+    later = window.project.add_span(1, 1, 3, "PER")
+    window.spans.refresh_spans([later.id])
+    window.project.update_span(later.id, label="ORG")
+    window.spans.refresh_spans([later.id])
+    window.project.delete_span(later.id)
+    window.spans.refresh_spans([later.id])
+    assert [s.label for s in window.spans.spans()] == ["DATE"]
+
+
+def test_a_long_document_paints_its_first_screen_then_reads_the_rest(qtbot, window):
+    from tests.store.conftest import make_document
+
+    text = ("江门市妇联主席林露华出席。\n" * 3000)[:40_000]
+    [doc_id] = window.project.add_documents([make_document(text, source="long.txt")])
+    near, far = window.project.add_span(doc_id, 7, 10, "PER"), window.project.add_span(doc_id, 39_990, 39_993, "ORG")
+    window.open_document(doc_id)
+    assert [s.id for s in window.spans.spans()] == [near.id] and not window.spans.complete
+    qtbot.waitUntil(lambda: window.spans.complete)  # right after the first paint
+    assert [s.id for s in window.spans.spans()] == [near.id, far.id]
+    window.span_table.selectRow(1)  # choosing it in the span list scrolls the text to it
+    assert window.text_view.span_rects(far.id)
+    assert "2 spans" in window.statusBar().currentMessage()
 
 
 def test_keyboard_only_tagging_with_shift_arrows(qtbot, window):

@@ -119,29 +119,48 @@ class DocumentListModel(_Table):
 
 
 class SpanListModel(_Table):
-    """The spans of the open document, in text order."""
+    """The spans of the open document, in text order (start, end, id).
+
+    The text view paints from it too (``spans_between``), so each edit changes one
+    row here and repaints the view, never re-reading 10,000 spans.  Opening a long
+    document reads the spans of its first screen, then the rest (``load_rest``)."""
 
     COLUMNS = ("Label", "Text", "Origin")
+    FIRST_SCREEN = 20_000  # characters: more than a screen holds
 
     def __init__(self, project: Project, colors: dict[str, str], parent=None):
         super().__init__(parent)
         self._project = project
         self._document_id: int | None = None
         self._rows: list[Span] = []
+        self._longest = 0  # at least the longest span's length: how far back a bisection looks
         self._colors = colors  # the window's, read once from the label schema
+        self.complete = True
 
-    def show_document(self, document_id: int | None) -> None:
+    def show_document(self, document_id: int | None, first_screen: bool = False) -> None:
+        """Show a document's spans; with ``first_screen``, only those near its start
+        until :meth:`load_rest` runs."""
         self._document_id = document_id
-        self.reload()
+        if document_id is not None and first_screen:
+            self._reset(self._project.spans_between(document_id, 0, self.FIRST_SCREEN), complete=False)
+        else:
+            self.reload()
+
+    def load_rest(self) -> None:
+        if not self.complete:
+            self.reload()
 
     def reload(self) -> None:
+        self._reset([] if self._document_id is None else self._project.spans(self._document_id), complete=True)
+
+    def _reset(self, rows: list[Span], complete: bool) -> None:
         self.beginResetModel()
-        self._rows = [] if self._document_id is None else self._project.spans(self._document_id)
+        self._rows, self.complete = rows, complete
+        self._longest = max((s.end - s.start for s in rows), default=0)
         self.endResetModel()
 
     def refresh_spans(self, span_ids: Iterable[int]) -> None:
-        """Reread only these spans (a command added, changed or removed them): a
-        document with 10,000 spans is not reloaded for each edit."""
+        """Reread only these spans (a command added, changed or removed them)."""
         for span_id in span_ids:
             span = self._project.find_span(span_id)
             if span is not None and span.document_id != self._document_id:
@@ -159,7 +178,18 @@ class SpanListModel(_Table):
                 row = bisect_left(self._rows, _order(span), key=_order)
                 self.beginInsertRows(QModelIndex(), row, row)
                 self._rows.insert(row, span)
+                self._longest = max(self._longest, span.end - span.start)
                 self.endInsertRows()
+
+    def spans_between(self, start: int, end: int) -> list[Span]:
+        """Spans overlapping ``[start, end)``, by bisection on their starts."""
+        first = bisect_left(self._rows, start - self._longest, key=_start)
+        last = bisect_left(self._rows, end, key=_start)
+        return [s for s in self._rows[first:last] if s.end > start]
+
+    def find(self, span_id: int | None) -> Span | None:
+        row = None if span_id is None else self.row_of(span_id)
+        return None if row is None else self._rows[row]
 
     def spans(self) -> list[Span]:
         return list(self._rows)
@@ -190,3 +220,21 @@ class SpanListModel(_Table):
 
 def _order(span: Span) -> tuple[int, int, int]:
     return (span.start, span.end, span.id)  # the store's order
+
+
+def _start(span: Span) -> int:
+    return span.start
+
+
+class FixedSpans:
+    """A few spans that never change (the raw page's one highlighted span), with
+    the span list's reading interface, for the text view."""
+
+    def __init__(self, spans: list[Span]):
+        self._rows = sorted(spans, key=_order)
+
+    def spans_between(self, start: int, end: int) -> list[Span]:
+        return [s for s in self._rows if s.start < end and s.end > start]
+
+    def find(self, span_id: int | None) -> Span | None:
+        return next((s for s in self._rows if s.id == span_id), None)

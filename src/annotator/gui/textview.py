@@ -11,15 +11,25 @@ Positions cross into Qt's UTF-16 only through
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Protocol
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
 from ..store import Region, Span
+from .models import FixedSpans
 from .textpos import QtPositions
+
+
+class SpanSource(Protocol):
+    def spans_between(self, start: int, end: int) -> list[Span]: ...
+
+    def find(self, span_id: int | None) -> Span | None: ...
+
+
+_CHANGES = ("modelReset", "rowsInserted", "rowsRemoved", "dataChanged")
 
 _EXCLUDED_BACKGROUND = QColor("#e6e6e6")
 _EXCLUDED_VEIL = QColor(255, 255, 255, 140)  # over the text: greys it
@@ -39,52 +49,62 @@ class AnnotatedTextView(QPlainTextEdit):
         self.setFont(QFont("Noto Sans CJK SC", 13))
         self._text = ""
         self._positions = QtPositions("")
-        self._spans: list[Span] = []
-        self._starts: list[int] = []
-        self._longest = 0
+        self._source: SpanSource = FixedSpans([])
         self._excluded: list[Region] = []
         self._colors: dict[str, QColor] = {}
+        self._after_paint: list[Callable[[], None]] = []
         self.selected_span: int | None = None
 
     # content ------------------------------------------------------------------------
-    def show_document(self, text: str, spans: list[Span], regions: list[Region], colors: dict[str, str]) -> None:
+    def show_document(self, text: str, source: SpanSource, regions: list[Region], colors: dict[str, str]) -> None:
+        """Show ``text`` with the spans ``source`` holds: the span list (a Qt
+        model, whose changes repaint the view) or a fixed few."""
         self._text = text
         self._positions = QtPositions(text)
         self.selected_span = None
         self.setPlainText(text)  # plain text: <b> and <img> are characters here, nothing more
-        self.set_annotations(spans, regions, colors)
-
-    def set_annotations(self, spans: list[Span], regions: list[Region], colors: dict[str, str]) -> None:
-        """The spans in text order (start, end, id), as the span list holds them."""
-        self._spans = list(spans)
-        self._starts = [s.start for s in self._spans]
-        self._longest = max((s.end - s.start for s in self._spans), default=0)
-        self._excluded = [r for r in regions if r.excluded]
+        if source is not self._source:
+            if isinstance(self._source, QAbstractItemModel):
+                for signal in _CHANGES:
+                    getattr(self._source, signal).disconnect(self._source_changed)
+            if isinstance(source, QAbstractItemModel):
+                for signal in _CHANGES:
+                    getattr(source, signal).connect(self._source_changed)
+            self._source = source
         self._colors = {}
         for name, value in colors.items():
             color = QColor(value)
             color.setAlpha(_SPAN_ALPHA)
             self._colors[name] = color
-        if self.selected_span is not None and self._span(self.selected_span) is None:
+        self.set_regions(regions)
+
+    def set_regions(self, regions: list[Region]) -> None:
+        self._excluded = [r for r in regions if r.excluded]
+        self.viewport().update()
+
+    def after_next_paint(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the view has painted (at once if it is hidden)."""
+        if self.isVisible():
+            self._after_paint.append(callback)
+        else:
+            callback()
+
+    def _source_changed(self, *_args) -> None:
+        if self.selected_span is not None and self._source.find(self.selected_span) is None:
             self.selected_span = None
         self.viewport().update()
 
     def select_span(self, span_id: int | None) -> None:
         self.selected_span = span_id
         self.viewport().update()
-        span = self._span(span_id)
+        span = self._source.find(span_id)
         if span is not None:
             self.setTextCursor(self._cursor(span.start, span.start))
             self.ensureCursorVisible()
 
-    def _span(self, span_id: int | None) -> Span | None:
-        return None if span_id is None else next((s for s in self._spans if s.id == span_id), None)
-
     def spans_between(self, start: int, end: int) -> list[Span]:
-        """Spans overlapping ``[start, end)``, found by bisection on their starts."""
-        first = bisect_left(self._starts, start - self._longest)
-        last = bisect_left(self._starts, end)
-        return [s for s in self._spans[first:last] if s.end > start]
+        """Spans overlapping ``[start, end)``."""
+        return self._source.spans_between(start, end)
 
     def spans_at(self, index: int) -> list[Span]:
         """Spans covering the character at ``index``, innermost first."""
@@ -126,6 +146,9 @@ class AnnotatedTextView(QPlainTextEdit):
             for rect, color in above:
                 painter.fillRect(rect, color)
             painter.end()
+        callbacks, self._after_paint = self._after_paint, []
+        for callback in callbacks:
+            QTimer.singleShot(0, self, callback)  # dropped if the view goes first
 
     def _blocks(self, rect: QRect) -> Iterator[tuple[QTextBlock, QPointF]]:
         offset = self.contentOffset()
@@ -159,7 +182,7 @@ class AnnotatedTextView(QPlainTextEdit):
 
     def span_rects(self, span_id: int) -> list[QRectF]:
         """Where a span is drawn in the viewport (empty when it is out of view)."""
-        span = self._span(span_id)
+        span = self._source.find(span_id)
         if span is None:
             return []
         rects = []

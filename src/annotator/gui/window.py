@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ..normalize.alignment import Alignment
 from ..session import AddSpan, Command, DeleteSpan, Relabel, SetRegion, SetStatus
 from ..store import STATUSES, Project, ProjectError
-from .models import STATUS_NAMES, DocumentListModel, SpanListModel
+from .models import STATUS_NAMES, DocumentListModel, FixedSpans, SpanListModel
 from .textview import AnnotatedTextView
 
 
@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
+        self.document_id = None  # the project may close next: no late reads
         super().closeEvent(event)
 
     # the document list ---------------------------------------------------------------
@@ -242,14 +243,23 @@ class MainWindow(QMainWindow):
             self.open_document(self.documents.document_id(current.row()))
 
     def open_document(self, document_id: int) -> None:
+        """Show a document: its text and the spans of its first screen at once,
+        the rest of its spans right after the first paint."""
         if self.raw_action.isChecked():
             self.raw_action.setChecked(False)
-        doc = self.project.document(document_id)
+        text = self.project.text(document_id)
         self.document_id = document_id
-        self.spans.show_document(document_id)
-        self.text_view.show_document(doc.text, self.spans.spans(), self.project.regions(document_id), self.colors)
+        self.spans.show_document(document_id, first_screen=True)
+        self.text_view.show_document(text, self.spans, self.project.regions(document_id), self.colors)
+        self.text_view.after_next_paint(lambda: self._spans_loaded(document_id, len(text)))
+
+    def _spans_loaded(self, document_id: int, length: int) -> None:
+        if document_id != self.document_id:
+            return
+        self.spans.load_rest()
+        info = self.project.document_info(document_id)
         self.statusBar().showMessage(self.tr("{0} characters · {1} spans · {2}").format(
-            len(doc.text), self.spans.rowCount(), self.tr(STATUS_NAMES[doc.status])))
+            length, info.span_count, self.tr(STATUS_NAMES[info.status])))
 
     # tagging ----------------------------------------------------------------------------
     def apply_label(self, label: str) -> None:
@@ -322,9 +332,9 @@ class MainWindow(QMainWindow):
             return False
         self.documents.refresh_document(command.document_id)
         if command.document_id == self.document_id:
-            self.spans.refresh_spans(command.span_ids)
-            self.text_view.set_annotations(self.spans.spans(), self.project.regions(command.document_id),
-                                           self.colors)
+            self.spans.refresh_spans(command.span_ids)  # the text view repaints from the span list
+            if not command.span_ids:
+                self.text_view.set_regions(self.project.regions(command.document_id))
         return True
 
     def show_raw(self, raw: bool) -> None:
@@ -334,19 +344,18 @@ class MainWindow(QMainWindow):
         doc = self.project.document(self.document_id)
         if not raw:
             selected = self.text_view.selected_span
-            self.text_view.show_document(doc.text, self.spans.spans(), self.project.regions(doc.id), self.colors)
+            self.text_view.show_document(doc.text, self.spans, self.project.regions(doc.id), self.colors)
             self.text_view.select_span(selected)
             self.palette_bar.setEnabled(True)
             return
         alignment = Alignment.from_json(doc.map["segments"], len(doc.raw_text), len(doc.text))
-        span = next((s for s in self.spans.spans() if s.id == self.text_view.selected_span), None)
+        span = self.spans.find(self.text_view.selected_span)
         raw_spans = []
         if span is not None:
             start, end = alignment.source_range(span.start, span.end)
             raw_spans = [replace(span, start=start, end=end, text=doc.raw_text[start:end])]
-        selected = span.id if span is not None else None
-        self.text_view.show_document(doc.raw_text, raw_spans, [], self.colors)
-        self.text_view.select_span(selected)
+        self.text_view.show_document(doc.raw_text, FixedSpans(raw_spans), [], self.colors)
+        self.text_view.select_span(span.id if span is not None else None)
         self.palette_bar.setEnabled(False)  # spans are made on the normalized text only
         if span is not None:
             self.statusBar().showMessage(self.tr("Raw page: “{0}” came from characters {1}–{2}").format(

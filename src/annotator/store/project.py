@@ -311,6 +311,10 @@ class Project:
             values[i] = json.loads(values[i])
         return Document(*values)
 
+    def text(self, document_id: int) -> str:
+        """The normalized text alone: what the window needs to open a document."""
+        return self._one("SELECT text FROM documents WHERE id = ?", document_id)
+
     def set_status(self, document_id: int, status: str) -> None:
         if status not in STATUSES:
             raise InvalidEdit(f"{self.path}: unknown status {status!r} (one of {', '.join(STATUSES)})")
@@ -436,6 +440,13 @@ class Project:
     def spans(self, document_id: int) -> list[Span]:
         return [_span(row) for row in self.conn.execute(
             f"SELECT {_SPAN_COLUMNS} FROM spans WHERE document_id = ? ORDER BY start, end, id", (document_id,))]
+
+    def spans_between(self, document_id: int, start: int, end: int) -> list[Span]:
+        """The spans overlapping ``[start, end)``, in the same order: enough to paint
+        one screen before the rest of a long document's spans are read."""
+        return [_span(row) for row in self.conn.execute(
+            f"SELECT {_SPAN_COLUMNS} FROM spans WHERE document_id = ? AND start < ? AND end > ? "
+            "ORDER BY start, end, id", (document_id, end, start))]
 
     def span(self, span_id: int) -> Span:
         span = self.find_span(span_id)
@@ -662,7 +673,7 @@ _SPAN_COLUMNS = ("id, document_id, start, end, label, text, attributes, annotato
 
 def _span(row: tuple) -> Span:
     values = list(row)
-    values[6] = json.loads(values[6])
+    values[6] = {} if values[6] == "{}" else json.loads(values[6])
     return Span(*values)
 
 
