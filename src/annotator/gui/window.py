@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..normalize.alignment import Alignment
 from ..session import AddSpan, Command, DeleteSpan, Relabel, SetRegion, SetStatus
 from ..store import STATUSES, Project, ProjectError
 from .models import STATUS_NAMES, DocumentListModel, SpanListModel
@@ -341,11 +340,10 @@ class MainWindow(QMainWindow):
             self.text_view.select_span(selected)
             self.palette_bar.setEnabled(True)
             return
-        alignment = Alignment.from_json(doc.map["segments"], len(doc.raw_text), len(doc.text))
         span = next((s for s in self.spans.spans() if s.id == self.text_view.selected_span), None)
         raw_spans = []
         if span is not None:
-            start, end = alignment.source_range(span.start, span.end)
+            start, end = doc.raw_range(span.start, span.end)
             raw_spans = [replace(span, start=start, end=end, text=doc.raw_text[start:end])]
         selected = span.id if span is not None else None
         self.text_view.show_document(doc.raw_text, raw_spans, [], self.colors)

@@ -7,6 +7,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..normalize.alignment import Alignment
+
 STATUSES = ("new", "in_progress", "done", "skipped")
 ORIGINS = ("manual", "suggested", "imported")
 KINDS = ("entity", "program")
@@ -93,6 +95,46 @@ class Document:
     status: str
     created_at: str
     updated_at: str
+
+    def alignment(self) -> Alignment:
+        """The map from the normalized text back to the raw text.  Build it once
+        per document when mapping many spans: it is parsed from the stored JSON."""
+        return Alignment.from_json(self.map["segments"], len(self.raw_text), len(self.text))
+
+    def raw_range(self, start: int, end: int) -> tuple[int, int]:
+        """The range of ``raw_text`` that the normalized ``text[start:end]`` came from."""
+        return self.alignment().source_range(start, end)
+
+
+@dataclass(frozen=True)
+class DocumentBundle:
+    """A document with everything an export needs: its spans (by start, end, id),
+    relations and the excluded regions as the annotator left them."""
+
+    document: Document
+    spans: list[Span]
+    relations: list[Relation]
+    regions: list[Region]
+
+
+@dataclass(frozen=True)
+class ImportedSpan:
+    start: int
+    end: int
+    label: str
+    attributes: dict[str, Any] = field(default_factory=dict)
+    annotator: str | None = None  # None: the one importing
+
+
+@dataclass(frozen=True)
+class AnnotatedDocument:
+    """An already annotated document for :meth:`Project.add_annotated`: relations
+    name their spans by position in ``spans``."""
+
+    document: NewDocument
+    spans: list[ImportedSpan]
+    relations: list[tuple[int, int, str]] = field(default_factory=list)
+    status: str = "new"
 
 
 @dataclass(frozen=True)
