@@ -68,6 +68,8 @@ def _parse(where: str, record: dict[str, Any], text: str) -> Iterator[Item]:
     if record.get("answer", "accept") != "accept":
         return  # rejected or ignored examples carry no annotation
     parsed, problems = Parsed(where, text), []
+    meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
+    parsed.meta = {key: meta[key] for key in ("title", "source") if isinstance(meta.get(key), str)}
     toks = record.get("tokens") or []
     for n, s in enumerate(record.get("spans") or [], 1):
         if not isinstance(s, dict) or not isinstance(s.get("label"), str):
