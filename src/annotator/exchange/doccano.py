@@ -72,10 +72,10 @@ def _parse_relations(where: str, record: dict[str, Any], text: str) -> Iterator[
             continue
         problem = check_span(f"{where}: entity {e.get('id', n)} ({e['label']})", text,
                              e.get("start_offset"), e.get("end_offset"))
+        ids[e.get("id", n)] = len(parsed.spans)  # a bad span still answers for its relations
         if problem:
             problems.append(problem)
             continue
-        ids[e.get("id", n)] = len(parsed.spans)
         parsed.spans.append(ImportedSpan(e["start_offset"], e["end_offset"], e["label"]))
     relations_from(where, record.get("relations"), ids, "from_id", "to_id", parsed, problems)
     yield from problems or [parsed]

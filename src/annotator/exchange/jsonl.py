@@ -53,8 +53,9 @@ def _parse(where: str, record: dict[str, Any], text: str) -> Iterator[Item]:
                 problems.append(p)
         if s.get("id", n) in ids:
             problems.append(Problem(at, "a second span with this id"))
-        elif problem is None and bad is None and isinstance(label, str):
-            ids[s.get("id", n)] = len(parsed.spans)
+            continue
+        ids[s.get("id", n)] = len(parsed.spans)  # a bad span still answers for its relations
+        if problem is None and bad is None and isinstance(label, str):
             annotator = s.get("annotator")
             parsed.spans.append(ImportedSpan(s["start"], s["end"], label, attributes,
                                              annotator if isinstance(annotator, str) else None))
