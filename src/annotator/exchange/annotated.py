@@ -46,12 +46,12 @@ def span_problem(text: str, start: Any, end: Any, given: str | None = None) -> s
     """Why ``[start, end)`` is not a span of ``text`` (saying ``given`` is its text), or None."""
     if type(start) is not int or type(end) is not int:
         return f"offsets {start!r}:{end!r} are not whole numbers"
+    hint = ""
+    if given is not None and 0 <= start < end and _utf16(text, start, end) == given:
+        hint = " (the offsets count UTF-16 code units, as JavaScript does; they must count characters)"
     if not 0 <= start < end <= len(text):
-        return f"span {start}:{end} is outside the text ({len(text)} characters)"
+        return f"span {start}:{end} is outside the text ({len(text)} characters){hint}"
     if given is not None and text[start:end] != given:
-        hint = ""
-        if _utf16(text, start, end) == given:
-            hint = " (the offsets count UTF-16 code units, as JavaScript does; they must count characters)"
         return f"span {start}:{end} is {text[start:end]!r} in the text but the file says {given!r}{hint}"
     return None
 
