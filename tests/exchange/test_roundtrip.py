@@ -58,17 +58,13 @@ def test_canonical_jsonl_round_trip(corpus_project, tmp_path):
 
 
 def test_the_fixture_has_what_the_round_trips_claim_to_cover(corpus_project):
-    texts = {}
-    for bundle in corpus_project.iter_documents():
-        texts[bundle.document.source_file] = (bundle.document.text, bundle.spans)
-    all_spans = [(text, s) for text, spans in texts.values() for s in spans]
-    assert texts["empty.txt"][0] == ""
-    assert "\r\n" in corpus_project.document(1).raw_text
+    docs = {doc.source_file: doc for doc in corpus_project.iter_export()}
+    all_spans = [(doc.text, s) for doc in docs.values() for s in doc.spans]
+    assert docs["empty.txt"].text == ""
+    assert "\r\n" in corpus_project.document(docs["crlf.txt"].id).raw_text
     assert any(ord(ch) > 0xFFFF for text, s in all_spans for ch in s.text)
     assert any("\u200d" in s.text for _, s in all_spans)  # an emoji sequence
     assert any(s.start == 0 for _, s in all_spans) and any(s.end == len(text) for text, s in all_spans)
-    by_doc = {}
-    for text, s in all_spans:
-        by_doc.setdefault(s.document_id, []).append(s)
     assert any(a.start < b.end and b.start < a.end and a.id != b.id
-               for spans in by_doc.values() for a in spans for b in spans)
+               for doc in docs.values() for a in doc.spans for b in doc.spans)
+    assert any(doc.relations for doc in docs.values()) and any(doc.regions for doc in docs.values())

@@ -15,8 +15,8 @@ from typing import Any
 from ..store.models import Label
 
 
-def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+# records are trees built here, never cyclic: no need for the encoder's cycle check
+dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
 @dataclass(frozen=True)

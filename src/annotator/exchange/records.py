@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
-from ..store.models import DocumentBundle, Span
+from ..store.models import ExportDocument, ExportSpan
 
 SCHEMA_VERSION = 1  # of docs/export.schema.json; bump when a field changes meaning
 
@@ -33,38 +33,38 @@ class ExportOptions:
     drop_excluded: bool = False
 
 
-def build_record(bundle: DocumentBundle, attribute_names: Sequence[str], options: ExportOptions) -> dict[str, Any]:
-    doc = bundle.document
-    spans = sorted((s for s in bundle.spans if options.labels is None or s.label in options.labels),
-                   key=lambda s: (s.start, s.end, s.label, s.id))
-    excluded = [(r.start, r.end, r.reason, r.rule) for r in bundle.regions if r.excluded]
+def build_record(doc: ExportDocument, attribute_names: Sequence[str], options: ExportOptions) -> dict[str, Any]:
+    labels = options.labels
+    spans = doc.spans if labels is None else [s for s in doc.spans if s.label in labels]
+    excluded = [(r.start, r.end, r.reason, r.rule) for r in doc.regions if r.excluded]
     text = doc.text
-    alignment = doc.alignment() if spans else None
-    placed: list[tuple[Span, int, int]] = [(s, s.start, s.end) for s in spans]
+    placed: list[tuple[ExportSpan, int, int]] = [(s, s.start, s.end) for s in spans]
     if options.drop_excluded and excluded:
         text, rebase = cut(text, [(start, end) for start, end, _, _ in excluded])
         placed = [(s, *moved) for s in spans if (moved := rebase(s.start, s.end)) is not None]
         excluded = []
-    ordinal = {s.id: n for n, (s, _, _) in enumerate(placed, 1)}
+    source_range = doc.alignment().source_range if placed else None
+    ordinal: dict[int, int] = {}
     out_spans = []
-    for s, start, end in placed:
-        raw_start, raw_end = alignment.source_range(s.start, s.end)  # type: ignore[union-attr]
+    for n, (s, start, end) in enumerate(placed, 1):
+        ordinal[s.id] = n
+        raw_start, raw_end = source_range(s.start, s.end)  # type: ignore[misc]
         out_spans.append({
-            "id": ordinal[s.id], "start": start, "end": end, "label": s.label, "text": s.text,
+            "id": n, "start": start, "end": end, "label": s.label, "text": s.text,
             "raw_start": raw_start, "raw_end": raw_end, "origin": s.origin, "annotator": s.annotator,
             "attributes": uniform_attributes(s.attributes, attribute_names),
         })
-    relations = [r for r in bundle.relations if r.head in ordinal and r.tail in ordinal]
+    relations = [(ordinal[h], ordinal[t], kind) for h, t, kind in doc.relations if h in ordinal and t in ordinal]
+    meta = doc.meta
     return {
         "id": doc.id,
         "text": text,
         "spans": out_spans,
-        "relations": [{"id": n, "head": ordinal[r.head], "tail": ordinal[r.tail], "type": r.type}
-                      for n, r in enumerate(relations, 1)],
+        "relations": [{"id": n, "head": h, "tail": t, "type": kind} for n, (h, t, kind) in enumerate(relations, 1)],
         "excluded": [{"start": start, "end": end, "reason": reason, "rule": rule}
                      for start, end, reason, rule in excluded],
         "meta": {
-            "title": doc.meta.get("title"), "date": doc.meta.get("date"), "source": doc.meta.get("source"),
+            "title": meta.get("title"), "date": meta.get("date"), "source": meta.get("source"),
             "source_file": doc.source_file, "raw_sha256": doc.raw_sha256, "status": doc.status,
             "annotators": sorted({s.annotator for s, _, _ in placed}),
         },
@@ -76,6 +76,8 @@ def build_record(bundle: DocumentBundle, attribute_names: Sequence[str], options
 def uniform_attributes(attributes: dict[str, Any], names: Sequence[str]) -> dict[str, str | None]:
     """Every name, in order, with a string or null: a value that is not a string
     (a list, a number, ``true``) is written as its JSON text."""
+    if not attributes:
+        return dict.fromkeys(names)
     out: dict[str, str | None] = {}
     for name in names:
         value = attributes.get(name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..normalize.alignment import Alignment
 
@@ -106,15 +106,39 @@ class Document:
         return self.alignment().source_range(start, end)
 
 
-@dataclass(frozen=True)
-class DocumentBundle:
-    """A document with everything an export needs: its spans (by start, end, id),
-    relations and the excluded regions as the annotator left them."""
+class ExportSpan(NamedTuple):
+    start: int  # fields in sort order: spans sort as plain tuples
+    end: int
+    label: str
+    id: int
+    text: str
+    attributes: dict[str, Any]
+    annotator: str
+    origin: str
 
-    document: Document
-    spans: list[Span]
-    relations: list[Relation]
+
+@dataclass(frozen=True)
+class ExportDocument:
+    """A document as an export reads it, with its spans (by start, end, label,
+    id), relations (head and tail span ids, type) and excluded regions.  Lighter than :class:`Document`
+    on purpose: an export reads a million spans, so spans are tuples and the raw
+    text stays in the file (its length is all the map needs)."""
+
+    id: int
+    raw_sha256: str
+    source_file: str
+    raw_length: int
+    text: str
+    map: dict[str, Any]
+    meta: dict[str, Any]
+    normalizer: str
+    status: str
+    spans: list[ExportSpan]
+    relations: list[tuple[int, int, str]]
     regions: list[Region]
+
+    def alignment(self) -> Alignment:
+        return Alignment.from_json(self.map["segments"], self.raw_length, len(self.text))
 
 
 @dataclass(frozen=True)
