@@ -13,7 +13,8 @@ own SQL: building the file is not what is measured).
 Each export runs in a fresh process, which reports its time, the bytes written,
 the time ``json.dumps`` alone takes on the same records (made again from the
 store after the export), and the peak of memory allocated during a second
-export under ``tracemalloc`` (with the whole process's ``ru_maxrss`` beside it).  The first fifth of the documents is marked
+export under ``tracemalloc`` (with the process's ``ru_maxrss`` after the timed
+export beside it: imports included).  The first fifth of the documents is marked
 done, so ``--status done`` exports a corpus a fifth the size from the same
 file: peak memory must not grow with the corpus.
 
@@ -115,6 +116,7 @@ def _measure(path: str, out: str, statuses: tuple[str, ...] | None, queue) -> No
         t = time.perf_counter()
         report = export(project, "jsonl", out, options=options)
         seconds = time.perf_counter() - t
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # the process's peak so far
         names = project.attribute_names()
         dumps = 0.0
         for doc in project.iter_export(statuses):
@@ -126,8 +128,7 @@ def _measure(path: str, out: str, statuses: tuple[str, ...] | None, queue) -> No
         export(project, "jsonl", out, options=options)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-    queue.put((sum(report.documents.values()), report.spans, Path(out).stat().st_size, seconds, dumps, peak,
-               resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024))
+    queue.put((sum(report.documents.values()), report.spans, Path(out).stat().st_size, seconds, dumps, peak, rss))
 
 
 def measure(path: Path, out: Path, statuses: tuple[str, ...] | None) -> tuple:
