@@ -69,6 +69,16 @@ def check_span(where: str, text: str, start: Any, end: Any, given: str | None = 
     return None if reason is None else Problem(where, reason)
 
 
+def read_text(path: Path) -> str | Problem:
+    """A whole UTF-8 file (a BOM dropped), or what stops it being read."""
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        return Problem(str(path), f"cannot read it ({exc.strerror or exc})")
+    except UnicodeDecodeError as exc:
+        return Problem(str(path), f"not UTF-8 ({exc.reason} at byte {exc.start})")
+
+
 def json_lines(path: Path) -> Iterator[tuple[str, Any] | Problem]:
     """``(FILE:LINE, value)`` for each non-blank line of a JSONL file, or the
     problem with the line."""

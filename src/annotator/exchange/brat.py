@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..store.models import ImportedSpan
-from .annotated import Item, Parsed, Problem
+from .annotated import Item, Parsed, Problem, read_text
 from .base import Writer as BaseWriter
 from .base import WriterContext
 
@@ -79,15 +79,11 @@ def read(path: Path) -> Iterator[Item]:
 
 def _read_pair(ann: Path) -> Iterator[Item]:
     txt = ann.with_suffix(".txt")
-    try:
-        text = txt.read_bytes().decode("utf-8")
-        lines = ann.read_bytes().decode("utf-8").split("\n")
-    except OSError as exc:
-        yield Problem(str(exc.filename or ann), f"cannot read it ({exc.strerror or exc})")
+    text, annotations = read_text(txt), read_text(ann)
+    if isinstance(text, Problem) or isinstance(annotations, Problem):
+        yield from (p for p in (text, annotations) if isinstance(p, Problem))
         return
-    except UnicodeDecodeError as exc:
-        yield Problem(str(ann), f"not UTF-8 ({exc.reason} at byte {exc.start})")
-        return
+    lines = annotations.split("\n")
     parsed, problems = Parsed(str(txt), text), []
     ids: dict[str, int] = {}
     later: list[tuple[str, str, str]] = []

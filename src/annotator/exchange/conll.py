@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..store.models import ImportedSpan
-from .annotated import Item, Parsed, Problem
+from .annotated import Item, Parsed, Problem, read_text
 from .base import Writer as BaseWriter
 from .base import WriterContext
 from .records import non_overlapping
@@ -70,13 +70,9 @@ def lines(text: str, spans: list[dict[str, Any]], bioes: bool = False) -> list[s
 # reading ---------------------------------------------------------------------------
 
 def read(path: Path) -> Iterator[Item]:
-    try:
-        data = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        yield Problem(str(path), f"cannot read it ({exc.strerror or exc})")
-        return
-    except UnicodeDecodeError as exc:
-        yield Problem(str(path), f"not UTF-8 ({exc.reason} at byte {exc.start})")
+    data = read_text(path)
+    if isinstance(data, Problem):
+        yield data
         return
     if data.endswith("\n"):
         data = data[:-1]

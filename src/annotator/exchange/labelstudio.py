@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..store.models import ImportedSpan
-from .annotated import Item, Parsed, Problem, check_span, relations_from, text_of
+from .annotated import Item, Parsed, Problem, check_span, read_text, relations_from, text_of
 from .base import Writer as BaseWriter
 from .base import WriterContext, dumps
 
@@ -58,14 +58,12 @@ def task(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def read(path: Path) -> Iterator[Item]:
+    data = read_text(path)
+    if isinstance(data, Problem):
+        yield data
+        return
     try:
-        tasks = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except OSError as exc:
-        yield Problem(str(path), f"cannot read it ({exc.strerror or exc})")
-        return
-    except UnicodeDecodeError as exc:
-        yield Problem(str(path), f"not UTF-8 ({exc.reason} at byte {exc.start})")
-        return
+        tasks = json.loads(data)
     except json.JSONDecodeError as exc:
         yield Problem(f"{path}:{exc.lineno}", f"not valid JSON ({exc.msg} at column {exc.colno})")
         return
