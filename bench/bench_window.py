@@ -107,7 +107,7 @@ def bench_document(app: QApplication, folder: Path, repeat: int) -> bool:
         [small] = project.add_documents([document("江门市妇联主席林露华出席。", "small.txt")])
     bulk_spans(path, doc_id, text, 10_000)
 
-    bare_times, ours_times = [], []
+    bare_times, ours_times, rest_times = [], [], []
     with open_project(path, annotator="bench") as project:
         window = build_window(project)
         window.resize(1280, 800)
@@ -134,6 +134,10 @@ def bench_document(app: QApplication, folder: Path, repeat: int) -> bool:
             window.open_document(doc_id)
             ours_watch.wait(app, seen)
             ours_times.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            while not window.spans.complete:  # the rest of the spans, read after the first paint
+                app.processEvents()
+            rest_times.append(time.perf_counter() - t)
         assert window.spans.rowCount() == 10_000 and window.text_view.toPlainText() == text
         bare.close()
 
@@ -162,6 +166,7 @@ def bench_document(app: QApplication, folder: Path, repeat: int) -> bool:
     print(f"1,000,000 characters, 10,000 spans (median of {repeat})")
     print(f"  bare QPlainTextEdit.setPlainText to first paint  {bare_s * 1000:7.1f} ms")
     print(f"  window opens the document to first paint         {ours_s * 1000:7.1f} ms")
+    print(f"  then the other spans read, the list filled    {statistics.median(rest_times) * 1000:7.1f} ms")
     print(f"  ratio {ratio:.2f}x (floor: at most 2x) {'ok' if open_ok else 'BELOW FLOOR'}")
     print(f"  hotkey to span saved and painted: median {hotkey_ms:.1f} ms, "
           f"p90 {sorted(latencies)[int(len(latencies) * 0.9)] * 1000:.1f} ms over {len(latencies)} "
@@ -174,7 +179,8 @@ def build_big_project(path: Path, docs: int) -> None:
     with open_project(path) as project:
         batch = []
         for i in range(docs):
-            body = f"第{i}篇 " + text[(i * 397) % (len(text) - 400):][:400]
+            start = (i * 397) % (len(text) - 400)
+            body = f"第{i}篇 " + text[start:start + 400]
             batch.append(document(body, f"page{i:06d}.txt", title=f"巾帼大宣讲第{i}站" if i % 3 else None))
             if len(batch) == 2000:
                 project.add_documents(batch)

@@ -182,3 +182,70 @@ def test_suggest_on_a_damaged_project_is_one_line(tmp_path, capsys):
     assert main(["suggest", "--project", str(project)]) == 2
     err = capsys.readouterr().err
     assert str(project) in err and "not a project file" in err and "Traceback" not in err
+# export, validate, import of annotated data ------------------------------------------
+
+def _annotated_project(path, corpus_dir):
+    from annotator.store import open_project
+
+    out = run("import", corpus_dir / "000_aaf9baf376961570.txt", "--project", path)
+    assert out.returncode == 0, out.stderr
+    with open_project(path) as project:
+        text = project.document(1).text
+        start = text.index("妇联")
+        project.add_span(1, start, start + 2, "ORG")
+
+
+def test_export_validate_and_import_annotated_data(tmp_path, corpus_dir):
+    source = tmp_path / "a.annotator"
+    _annotated_project(source, corpus_dir)
+    out = run("export", "--project", source, "--format", "doccano", "--out", tmp_path / "d.jsonl")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.decode().startswith("1 documents, 1 spans to ")
+    checked = run("validate", tmp_path / "d.jsonl", "--project", source)
+    assert checked.returncode == 0 and checked.stdout.decode().endswith(
+        "d.jsonl: doccano, 1 documents, 1 spans, 0 relations, 0 problems\n")
+    target = tmp_path / "b.annotator"
+    imported = run("import", tmp_path / "d.jsonl", "--format", "doccano", "--project", target)
+    assert imported.returncode == 0, imported.stderr
+    assert "1 annotated documents imported with 1 spans" in imported.stdout.decode()
+    stats = json.loads(run("stats", "--project", target, "--json").stdout)
+    assert stats["spans_by_origin"] == {"imported": 1}
+
+
+def test_import_of_a_bad_annotated_file_reports_each_line_and_imports_nothing(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "张三", "label": [[0, 2, "PER"]]}\n{"text": "张三", "label": [[0, 5, "PER"]]}\n'
+                   '{oops\n', "utf-8")
+    target = tmp_path / "b.annotator"
+    out = run("import", bad, "--format", "doccano", "--project", target)
+    assert out.returncode == 2
+    err = out.stderr.decode().splitlines()
+    assert err == [f"annotator: {bad}:2: label 1 (PER): span 0:5 is outside the text (2 characters)",
+                   f"annotator: {bad}:3: not valid JSON (Expecting property name enclosed in double quotes at column 2)",
+                   f"annotator: error: {bad}: 2 problems; nothing from this file was imported"]
+    assert json.loads(run("stats", "--project", target, "--json").stdout)["documents"] == 0
+
+
+def test_export_errors_are_one_line(tmp_path, corpus_dir):
+    source = tmp_path / "a.annotator"
+    _annotated_project(source, corpus_dir)
+    for args, reason in [(["--labels", "NOPE"], "no label NOPE in this project"),
+                         (["--split", "train=0.5"], "--split: the shares add up to 0.5, not 1")]:
+        out = run("export", "--project", source, "--format", "jsonl", "--out", tmp_path / "x.jsonl", *args)
+        assert out.returncode == 2
+        lines = out.stderr.decode().splitlines()
+        assert len([line for line in lines if line.startswith("annotator:")]) == 1 and reason in lines[-1]
+        assert "Traceback" not in out.stderr.decode()
+    missing = run("validate", tmp_path / "nope.jsonl")
+    assert missing.returncode == 2 and missing.stderr.decode() == f"annotator: error: {tmp_path / 'nope.jsonl'}: no such file or folder\n"
+
+
+def test_validate_lists_every_mismatched_span(tmp_path):
+    f = tmp_path / "c.jsonl"
+    f.write_text('{"text": "北京上海", "label": {"LOC": {"北京": [[0, 1]], "上海": [[1, 2], [2, 3]]}}}\n', "utf-8")
+    out = run("validate", f)
+    assert out.returncode == 1
+    assert out.stdout.decode().splitlines() == [
+        f"{f}:1: LOC [1, 2] (end inclusive): span 1:3 is '京上' in the text but the file says '上海'",
+        f"{f}: cluener, 0 documents, 0 spans, 0 relations, 1 problems",
+    ]

@@ -12,8 +12,10 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .exchange.formats import FORMATS, READABLE
 from .normalize import NormalizeError, NormalizeOptions, normalize
 from .paths import bundled_corpus
+from .store.models import STATUSES
 
 
 def _write(text: str) -> None:
@@ -108,6 +110,9 @@ class _ProgressBar:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    if args.format is not None:
+        return _import_annotated(args)
+
     from .ingest import import_paths, index_for_search
     from .store import ProjectError
 
@@ -157,6 +162,82 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         lines.append(f"added {report.added} spans with origin suggested")
     _write("\n".join(lines) + "\n")
     return 0
+
+
+def _import_annotated(args: argparse.Namespace) -> int:
+    from .exchange import ChangedWhileReading, import_annotated
+    from .store import ProjectError
+
+    progress = _ProgressBar("importing")
+    failed = False
+    try:
+        with _project(args) as project:
+            if project.read_only:
+                return _fail(f"{project.path}: {project.read_only_reason}; nothing was imported")
+            for path in args.paths:
+                report = import_annotated(project, path, args.format, progress=progress)
+                for problem in report.problems:
+                    sys.stderr.write(f"annotator: {problem}\n")
+                if report.problems:
+                    sys.stderr.write(f"annotator: error: {path}: {len(report.problems)} problems; "
+                                     "nothing from this file was imported\n")
+                    failed = True
+                    continue
+                for where in report.duplicates:
+                    sys.stderr.write(f"annotator: skipped {where}: the same text is already in the project\n")
+                _write(f"{path}: {report.summary()} into {project.path}\n")
+    except (ProjectError, ChangedWhileReading) as exc:
+        return _fail(str(exc))
+    finally:
+        progress.close()
+    return 2 if failed else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .exchange import ExportError, ExportOptions, SplitError, export, parse_split
+    from .store import ProjectError
+
+    try:
+        split = parse_split(args.split) if args.split else None
+    except SplitError as exc:
+        return _fail(f"--split: {exc}")
+    labels = frozenset(x.strip() for x in args.labels.split(",") if x.strip()) if args.labels else None
+    options = ExportOptions(statuses=tuple(args.status) if args.status else None, labels=labels,
+                            drop_excluded=args.without_excluded)
+    progress = _ProgressBar("exporting")
+    try:
+        with _project(args) as project:
+            report = export(project, args.format, args.out, options=options, split=split, seed=args.seed,
+                            bioes=args.bioes, progress=progress)
+    except (ProjectError, ExportError) as exc:
+        return _fail(str(exc))
+    finally:
+        progress.close()
+    _write(f"{report.summary()} to {', '.join(map(str, report.paths))}\n")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .exchange import check, detect_format
+    from .store import ProjectError
+
+    path = args.file
+    if not path.exists():
+        return _fail(f"{path}: no such file or folder")
+    fmt = args.format or detect_format(path)
+    labels = None
+    if args.project is not None:
+        try:
+            with _project(args) as project:
+                labels = [label.name for label in project.labels()]
+        except ProjectError as exc:
+            return _fail(str(exc))
+    checked = check(path, fmt, labels)
+    for problem in checked.problems:
+        _write(f"{problem}\n")
+    _write(f"{path}: {fmt}, {checked.documents} documents, {checked.spans} spans, {checked.relations} relations, "
+           f"{len(checked.problems)} problems\n")
+    return 1 if checked.problems else 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -209,6 +290,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--project", type=Path, help="the project file (default: the default project)")
     p.add_argument("--text-field", default="text", help="the field holding the text in .jsonl files")
     p.add_argument("--workers", type=int, help="worker processes for normalizing (default: one per core)")
+    p.add_argument("--format", choices=READABLE,
+                   help="annotated data in this format: the text is kept as given, spans come in as 'imported'; "
+                        "a file with any problem is not imported at all")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("suggest", help="suggest spans for every document not yet done; --apply stores them")
@@ -216,6 +300,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--apply", action="store_true",
                    help="store the suggestions as spans with origin suggested (again adds nothing)")
     p.set_defaults(func=cmd_suggest)
+
+    p = sub.add_parser("export", help="write the project's documents and spans as a dataset")
+    p.add_argument("--project", type=Path, help="the project file (default: the default project)")
+    p.add_argument("--format", required=True, choices=list(FORMATS))
+    p.add_argument("--out", required=True, type=Path,
+                   help="the file (a folder for brat, or with --split: a folder with one file a part)")
+    p.add_argument("--status", action="append", choices=STATUSES,
+                   help="only documents with this status (repeat for several)")
+    p.add_argument("--labels", help="only spans with these labels, comma-separated")
+    p.add_argument("--without-excluded", action="store_true",
+                   help="cut excluded regions out of the text (offsets rebased; spans touching them left out)")
+    p.add_argument("--split", help="by document, e.g. train=0.8,dev=0.1,test=0.1 (stratified by source)")
+    p.add_argument("--seed", type=int, default=0, help="the split's seed (default 0)")
+    p.add_argument("--bioes", action="store_true", help="conll: BIOES tags instead of BIO")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("validate", help="check an exported or annotated file: every span against its text")
+    p.add_argument("file", type=Path)
+    p.add_argument("--format", choices=READABLE, help="(default: from the file name and its first line)")
+    p.add_argument("--project", type=Path, help="also check that every label is one of this project's")
+    p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("stats", help="documents by status, spans by label and origin, annotators")
     p.add_argument("--project", type=Path, help="the project file (default: the default project)")

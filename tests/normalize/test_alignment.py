@@ -261,3 +261,18 @@ def test_deletions_kept_as_ranges_write_the_reference_segments(case):
     assert chars(alignment) == chars(ref)
     assert alignment.is_identity() == ref.is_identity()
     alignment.check()
+
+
+def test_a_stored_map_answers_from_its_segments_as_the_arrays_do(corpus_dir):
+    """Queries before the arrays exist search the segments (an export maps a few
+    spans per document); both answer the same, deletions and blocks included."""
+    from annotator.normalize import normalize
+
+    doc = normalize((corpus_dir / "000_aaf9baf376961570.txt").read_bytes())
+    data = doc.alignment.to_json()
+    searched = Alignment.from_json(data, doc.alignment.source_len, doc.alignment.target_len)
+    by_segments = chars(searched)
+    assert searched._starts is None  # nothing built: the answers came from the segments
+    searched.arrays()
+    assert by_segments == chars(searched) == chars(doc.alignment)
+    assert any(t0 == t1 for t0, t1, _, _ in data) and any(t1 - t0 != s1 - s0 for t0, t1, s0, s1 in data)

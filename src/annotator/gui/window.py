@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..normalize.alignment import Alignment
 from ..session import AddSpan, Command, DeleteSpan, Relabel, SetRegion, SetStatus
 from ..store import STATUSES, Project, ProjectError
+from .indexer import IdleIndexer
 from .models import STATUS_NAMES, DocumentListModel, FixedSpans, SpanListModel
 from .textview import AnnotatedTextView
 
@@ -71,6 +71,8 @@ class MainWindow(QMainWindow):
         self.text_view.spanClicked.connect(self._span_clicked)
         self.resize(1280, 800)
         self._restore_settings()
+        self.indexer = IdleIndexer(project, self)
+        self.indexer.start()
         if self.documents.canFetchMore():
             self.documents.fetchMore()
         if self.documents.rowCount():
@@ -225,6 +227,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         self.document_id = None  # the project may close next: no late reads
+        self.indexer.stop()
         super().closeEvent(event)
 
     # the document list ---------------------------------------------------------------
@@ -348,11 +351,10 @@ class MainWindow(QMainWindow):
             self.text_view.select_span(selected)
             self.palette_bar.setEnabled(True)
             return
-        alignment = Alignment.from_json(doc.map["segments"], len(doc.raw_text), len(doc.text))
         span = self.spans.find(self.text_view.selected_span)
         raw_spans = []
         if span is not None:
-            start, end = alignment.source_range(span.start, span.end)
+            start, end = doc.raw_range(span.start, span.end)
             raw_spans = [replace(span, start=start, end=end, text=doc.raw_text[start:end])]
         self.text_view.show_document(doc.raw_text, FixedSpans(raw_spans), [], self.colors)
         self.text_view.select_span(span.id if span is not None else None)

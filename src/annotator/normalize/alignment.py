@@ -32,6 +32,7 @@ segments, so the segments are always those of composing them one by one.
 from __future__ import annotations
 
 import gc
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 
@@ -50,7 +51,8 @@ def index_dtype(length: int) -> type:
 class Alignment:
     """Where each character of a target text came from in its source text."""
 
-    __slots__ = ("_deleted", "_ends", "_groups", "_identity", "_segments", "_starts", "source_len", "target_len")
+    __slots__ = ("_deleted", "_ends", "_groups", "_identity", "_segments", "_starts", "_t0", "source_len",
+                 "target_len")
 
     def __init__(self, segments: Sequence[Segment], source_len: int, target_len: int):
         """A map given by its segments, kept exactly as given."""
@@ -62,6 +64,7 @@ class Alignment:
         self._identity: bool | None = None
         self._groups: tuple[bool, bool] | None = None
         self._deleted: tuple[np.ndarray, np.ndarray] | None = None
+        self._t0: list[int] | None = None  # segment starts, for queries before the arrays exist
 
     # construction -----------------------------------------------------------------
     @classmethod
@@ -81,6 +84,7 @@ class Alignment:
         out._identity = None
         out._groups = None
         out._deleted = None
+        out._t0 = None
         return out
 
     def _with_source_len(self, source_len: int) -> "Alignment":
@@ -116,7 +120,7 @@ class Alignment:
         return cls([tuple(seg) for seg in data], source_len, target_len)  # type: ignore[misc]
 
     def to_json(self) -> list[list[int]]:
-        with _collector_paused():
+        with collector_paused():
             if self._segments is not None:
                 return [list(seg) for seg in self._segments]
             return self._segment_array().tolist()
@@ -125,7 +129,7 @@ class Alignment:
     def segments(self) -> list[Segment]:
         if self._segments is not None:
             return list(self._segments)
-        with _collector_paused():
+        with collector_paused():
             return [tuple(row) for row in self._segment_array().tolist()]  # type: ignore[misc]
 
     def is_identity(self) -> bool:
@@ -176,9 +180,22 @@ class Alignment:
             raise IndexError(f"character {i} is outside a text of length {self.target_len}")
         if self._identity and self._starts is None and self._segments is None:
             return i, i + 1
+        if self._starts is None and self._segments is not None:
+            return self._segment_source(i)
         starts, ends = self.arrays()
         start = int(starts[i])
         return start, start + 1 if ends is None else int(ends[i])
+
+    def _segment_source(self, i: int) -> tuple[int, int]:
+        """``char_source`` by a binary search of the segments: a stored map queried
+        for a few spans (an export) never needs the per-character arrays."""
+        if self._t0 is None:
+            self._t0 = [seg[0] for seg in self._segments]  # type: ignore[union-attr]
+        # the last segment starting at or before i holds it: deletions at i come before it
+        t0, t1, s0, s1 = self._segments[bisect_right(self._t0, i) - 1]  # type: ignore[index]
+        if t1 - t0 == s1 - s0:
+            return s0 + i - t0, s0 + i - t0 + 1
+        return s0, s1
 
     def source_range(self, start: int, end: int) -> tuple[int, int]:
         """The source range a target span ``[start, end)`` came from.
@@ -270,8 +287,9 @@ class Alignment:
 
 
 @contextmanager
-def _collector_paused():
-    """Building 10^5 small lists would make the garbage collector walk them again and again."""
+def collector_paused():
+    """Building 10^5 small lists would make the garbage collector walk them again and
+    again (and every long-lived object with them); nothing built here holds a cycle."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
+
+from ..normalize.alignment import Alignment
 
 STATUSES = ("new", "in_progress", "done", "skipped")
 ORIGINS = ("manual", "suggested", "imported")
@@ -107,6 +109,70 @@ class Document:
     status: str
     created_at: str
     updated_at: str
+
+    def alignment(self) -> Alignment:
+        """The map from the normalized text back to the raw text.  Build it once
+        per document when mapping many spans: it is parsed from the stored JSON."""
+        return Alignment.from_json(self.map["segments"], len(self.raw_text), len(self.text))
+
+    def raw_range(self, start: int, end: int) -> tuple[int, int]:
+        """The range of ``raw_text`` that the normalized ``text[start:end]`` came from."""
+        return self.alignment().source_range(start, end)
+
+
+class ExportSpan(NamedTuple):
+    start: int  # fields in sort order: spans sort as plain tuples
+    end: int
+    label: str
+    id: int
+    text: str
+    attributes: dict[str, Any]
+    annotator: str
+    origin: str
+
+
+@dataclass(frozen=True)
+class ExportDocument:
+    """A document as an export reads it, with its spans (by start, end, label,
+    id), relations (head and tail span ids, type) and excluded regions.  Lighter than :class:`Document`
+    on purpose: an export reads a million spans, so spans are tuples and the raw
+    text stays in the file (its length is all the map needs)."""
+
+    id: int
+    raw_sha256: str
+    source_file: str
+    raw_length: int
+    text: str
+    map: dict[str, Any]
+    meta: dict[str, Any]
+    normalizer: str
+    status: str
+    spans: list[ExportSpan]
+    relations: list[tuple[int, int, str]]
+    regions: list[Region]
+
+    def alignment(self) -> Alignment:
+        return Alignment.from_json(self.map["segments"], self.raw_length, len(self.text))
+
+
+@dataclass(frozen=True)
+class ImportedSpan:
+    start: int
+    end: int
+    label: str
+    attributes: dict[str, Any] = field(default_factory=dict)
+    annotator: str | None = None  # None: the one importing
+
+
+@dataclass(frozen=True)
+class AnnotatedDocument:
+    """An already annotated document for :meth:`Project.add_annotated`: relations
+    name their spans by position in ``spans``."""
+
+    document: NewDocument
+    spans: list[ImportedSpan]
+    relations: list[tuple[int, int, str]] = field(default_factory=list)
+    status: str = "new"
 
 
 @dataclass(frozen=True)

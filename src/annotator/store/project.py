@@ -18,7 +18,7 @@ import json
 import os
 import sqlite3
 import tomllib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib import resources
@@ -44,9 +44,12 @@ from .models import (
     KINDS,
     ORIGINS,
     STATUSES,
+    AnnotatedDocument,
     Document,
     DocumentInfo,
     EncodedDocument,
+    ExportDocument,
+    ExportSpan,
     Label,
     NewDocument,
     Region,
@@ -189,16 +192,7 @@ class Project:
         details: dict[str, Any] = {}
         with self._write("import", None, details) as c:
             for d in docs:
-                e = d.encode() if isinstance(d, NewDocument) else d
-                cur = c.execute(
-                    "INSERT INTO documents(raw_sha256, source_file, encoding, raw_text, text, map, excluded, "
-                    "meta, flags, steps, normalizer, title, date, source, status, created_at, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?) "
-                    "ON CONFLICT(raw_sha256) DO NOTHING",
-                    (e.raw_sha256, e.source_file, e.encoding, e.raw_text, e.text, e.map, e.excluded, e.meta,
-                     e.flags, e.steps, e.normalizer, e.title, e.date, e.source, stamp, stamp),
-                )
-                ids.append(cur.lastrowid if cur.rowcount == 1 else None)
+                ids.append(_insert_document(c, d.encode() if isinstance(d, NewDocument) else d, "new", stamp))
             details["documents"] = [i for i in ids if i is not None]  # logged at the commit
         return ids
 
@@ -299,17 +293,11 @@ class Project:
         return self.unindexed_count()
 
     def document(self, document_id: int) -> Document:
-        row = self.conn.execute(
-            "SELECT id, raw_sha256, source_file, encoding, raw_text, text, map, excluded, meta, flags, steps, "
-            "normalizer, status, created_at, updated_at FROM documents WHERE id = ?",
-            (document_id,),
-        ).fetchone()
+        row = self.conn.execute(f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE id = ?",
+                                (document_id,)).fetchone()
         if row is None:
             raise InvalidEdit(f"{self.path}: no document {document_id}")
-        values = list(row)
-        for i in (6, 7, 8, 9, 10):
-            values[i] = json.loads(values[i])
-        return Document(*values)
+        return _document(row)
 
     def text(self, document_id: int) -> str:
         """The normalized text alone: what the window needs to open a document."""
@@ -329,20 +317,9 @@ class Project:
         """The normalizer's excluded regions with the annotator's overrides applied,
         plus regions the annotator excluded by hand."""
         marked = json.loads(self._one("SELECT excluded FROM documents WHERE id = ?", document_id))
-        overrides = {
-            (start, end): (bool(excluded), reason)
-            for start, end, excluded, reason in self.conn.execute(
-                "SELECT start, end, excluded, reason FROM region_overrides WHERE document_id = ?", (document_id,))
-        }
-        out = []
-        for r in marked:
-            override = overrides.pop((r["start"], r["end"]), None)
-            excluded = True if override is None else override[0]
-            out.append(Region(r["start"], r["end"], excluded, r["reason"], r["rule"], overridden=not excluded))
-        for (start, end), (excluded, reason) in overrides.items():
-            if excluded:  # excluded by hand; an unneeded "include" of unmarked text is nothing
-                out.append(Region(start, end, True, reason, "annotator", overridden=True))
-        return sorted(out, key=lambda r: (r.start, r.end))
+        rows = self.conn.execute(
+            "SELECT start, end, excluded, reason FROM region_overrides WHERE document_id = ?", (document_id,))
+        return _regions(marked, rows)
 
     def region_override(self, document_id: int, start: int, end: int) -> bool | None:
         """The annotator's decision on a region: excluded (True), included (False), or none."""
@@ -632,6 +609,94 @@ class Project:
         with self._write("relation_delete", row[0], {"relation": relation_id}) as c:
             c.execute("DELETE FROM relations WHERE id = ?", (relation_id,))
 
+    # export and annotated import -------------------------------------------------------
+    def iter_export(self, statuses: Sequence[str] | None = None, page_size: int = 200) -> Iterator[ExportDocument]:
+        """Every document (of the given statuses) with its spans, relations and
+        regions, in import order.  A page of documents at a time, inside one read
+        transaction: memory stays flat however large the project, and the export
+        sees one state even while the window keeps saving.  SQLite gathers each
+        document's spans into one JSON array, so Python parses once a document
+        instead of building a row object a span."""
+        where, params = self._status_filter(statuses, "d.status")
+        c = self.conn
+        c.execute("BEGIN")
+        try:
+            last = 0
+            while True:
+                rows = c.execute(_EXPORT_QUERY.format(where=where), (last, *params, page_size)).fetchall()
+                if not rows:
+                    return
+                last = rows[-1][0]
+                for row in rows:
+                    yield _export_document(row)
+        finally:
+            if c.in_transaction:
+                c.execute("COMMIT")
+
+    def document_sources(self, statuses: Sequence[str] | None = None) -> Iterator[tuple[int, str]]:
+        """(id, source) of every document, for splitting a dataset by source; the
+        source is the page's own (``meta.source``), else the file it came from."""
+        where, params = self._status_filter(statuses)
+        yield from self.conn.execute(f"SELECT id, coalesce(source, source_file) FROM documents WHERE 1 {where} "
+                                     "ORDER BY id", params)
+
+    def has_relations(self, statuses: Sequence[str] | None = None) -> bool:
+        where, params = self._status_filter(statuses, "d.status")
+        return self.conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM relations r JOIN documents d ON d.id = r.document_id "
+            f"WHERE 1 {where})", params).fetchone()[0] == 1
+
+    def attribute_names(self) -> list[str]:
+        """Every attribute name a span can carry here: the label schema's, and any
+        found on a span.  An export gives every span all of them, so that each line
+        has the same shape."""
+        names = {name for label in self.labels() for name in label.attributes}
+        names.update(row[0] for row in self.conn.execute(
+            "SELECT DISTINCT j.key FROM spans, json_each(spans.attributes) AS j WHERE spans.attributes != '{}'"))
+        return sorted(names)
+
+    def _status_filter(self, statuses: Sequence[str] | None, column: str = "status") -> tuple[str, list[str]]:
+        if statuses is None:
+            return "", []
+        unknown = [s for s in statuses if s not in STATUSES]
+        if unknown:
+            raise InvalidEdit(f"{self.path}: unknown status {unknown[0]!r} (one of {', '.join(STATUSES)})")
+        return f"AND {column} IN ({', '.join('?' * len(statuses))})", list(statuses)
+
+    def add_annotated(self, docs: Iterable[AnnotatedDocument]) -> list[int | None]:
+        """Store annotated documents with their spans (origin ``imported``) and
+        relations, all in one transaction: a file of annotations goes in whole or
+        not at all.  A document whose raw hash is already there is skipped with its
+        spans (``None`` in its place)."""
+        ids: list[int | None] = []
+        details: dict[str, Any] = {}
+        stamp = now()
+        with self._write("import_annotated", None, details) as c:
+            for item in docs:
+                if item.status not in STATUSES:
+                    raise InvalidEdit(f"{self.path}: unknown status {item.status!r}")
+                e = item.document.encode()
+                doc_id = _insert_document(c, e, item.status, stamp)
+                ids.append(doc_id)
+                if doc_id is None:
+                    continue
+                span_ids = []
+                for s in item.spans:
+                    if not 0 <= s.start < s.end <= len(e.text):
+                        raise InvalidEdit(f"{self.path}: span {s.start}:{s.end} is outside {e.source_file} "
+                                          f"({len(e.text)} characters)")
+                    span_ids.append(c.execute(
+                        "INSERT INTO spans(document_id, start, end, label, text, attributes, annotator, origin, "
+                        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'imported', ?, ?)",
+                        (doc_id, s.start, s.end, s.label, e.text[s.start:s.end], _dumps(s.attributes),
+                         s.annotator or self.annotator, stamp, stamp)).lastrowid)
+                c.executemany(
+                    "INSERT INTO relations(document_id, head, tail, type, annotator, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [(doc_id, span_ids[h], span_ids[t], kind, self.annotator, stamp) for h, t, kind in item.relations])
+            details["documents"] = [i for i in ids if i is not None]
+        return ids
+
     # history and statistics ---------------------------------------------------------
     def changes(self, limit: int = 100) -> list[dict[str, Any]]:
         rows = self.conn.execute(
@@ -667,14 +732,72 @@ class Project:
         return row[0]
 
 
+_EXPORT_QUERY = """
+SELECT d.id, d.raw_sha256, d.source_file, length(d.raw_text), d.text, d.map, d.meta, d.normalizer, d.status,
+       d.excluded,
+       (SELECT json_group_array(json_array(s.start, s.end, s.label, s.id, s.text, json(s.attributes),
+                                           s.annotator, s.origin))
+        FROM spans s WHERE s.document_id = d.id),
+       (SELECT json_group_array(json_array(r.id, r.head, r.tail, r.type)) FROM relations r WHERE r.document_id = d.id),
+       (SELECT json_group_array(json_array(o.start, o.end, o.excluded, o.reason))
+        FROM region_overrides o WHERE o.document_id = d.id)
+FROM documents d WHERE d.id > ? {where} ORDER BY d.id LIMIT ?
+"""
+_DOCUMENT_COLUMNS = ("id, raw_sha256, source_file, encoding, raw_text, text, map, excluded, meta, flags, steps, "
+                     "normalizer, status, created_at, updated_at")
 _SPAN_COLUMNS = ("id, document_id, start, end, label, text, attributes, annotator, origin, suggester, "
                  "created_at, updated_at")
 
 
+def _document(row: tuple) -> Document:
+    values = list(row)
+    for i in (6, 7, 8, 9, 10):
+        values[i] = json.loads(values[i])
+    return Document(*values)
+
+
+def _export_document(row: tuple) -> ExportDocument:
+    (doc_id, sha, source_file, raw_length, text, map_, meta, normalizer, status, excluded, spans, relations,
+     overrides) = row
+    marked = json.loads(excluded)
+    override_rows = json.loads(overrides)
+    return ExportDocument(
+        doc_id, sha, source_file, raw_length, text, json.loads(map_), json.loads(meta), normalizer, status,
+        list(map(ExportSpan._make, sorted(json.loads(spans)))),  # by start, end, label, id
+        [(head, tail, kind) for _, head, tail, kind in sorted(json.loads(relations))],
+        _regions(marked, override_rows) if marked or override_rows else [],
+    )
+
+
 def _span(row: tuple) -> Span:
     values = list(row)
-    values[6] = {} if values[6] == "{}" else json.loads(values[6])
+    values[6] = {} if values[6] == "{}" else json.loads(values[6])  # most spans have none: skip the parser
     return Span(*values)
+
+
+def _insert_document(c: sqlite3.Connection, e: EncodedDocument, status: str, stamp: str) -> int | None:
+    """Insert a document row; ``None`` when its raw hash is already there."""
+    cur = c.execute(
+        "INSERT INTO documents(raw_sha256, source_file, encoding, raw_text, text, map, excluded, meta, flags, "
+        "steps, normalizer, title, date, source, status, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(raw_sha256) DO NOTHING",
+        (e.raw_sha256, e.source_file, e.encoding, e.raw_text, e.text, e.map, e.excluded, e.meta, e.flags,
+         e.steps, e.normalizer, e.title, e.date, e.source, status, stamp, stamp),
+    )
+    return cur.lastrowid if cur.rowcount == 1 else None
+
+
+def _regions(marked: list[dict[str, Any]], override_rows: Iterable[tuple[int, int, int, str]]) -> list[Region]:
+    overrides = {(start, end): (bool(excluded), reason) for start, end, excluded, reason in override_rows}
+    out = []
+    for r in marked:
+        override = overrides.pop((r["start"], r["end"]), None)
+        excluded = True if override is None else override[0]
+        out.append(Region(r["start"], r["end"], excluded, r["reason"], r["rule"], overridden=not excluded))
+    for (start, end), (excluded, reason) in overrides.items():
+        if excluded:  # excluded by hand; an unneeded "include" of unmarked text is nothing
+            out.append(Region(start, end, True, reason, "annotator", overridden=True))
+    return sorted(out, key=lambda r: (r.start, r.end))
 
 
 def _insert_label(c: sqlite3.Connection, label: Label, position: int) -> None:

@@ -1,0 +1,159 @@
+"""Import annotated data, and check a file without importing it.
+
+The file is read twice: once for every problem (so the user sees all of them
+at once), and, only if there is none, again into one store transaction, so a
+file goes in whole or not at all without being held in memory.
+
+The text is kept exactly as given; it is not normalized.  An annotated file
+has no raw page, so a document's raw text is its text and its map the
+identity: ``raw_start``/``raw_end`` then equal ``start``/``end``.  The raw
+sha256 is the one the canonical JSONL names (the page the document came from,
+so the page itself is recognised as already there), else the hash of the
+text's UTF-8.  A second document with the same hash is skipped and reported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..normalize.pipeline import MAP_FORMAT
+from ..store import Project
+from ..store.models import AnnotatedDocument, NewDocument
+from .annotated import Parsed, Problem, json_lines
+from .formats import READABLE, module
+
+Progress = Callable[[int, int], None]
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+class ChangedWhileReading(Exception):
+    """The file changed between the check and the import; nothing was imported."""
+
+
+@dataclass
+class Checked:
+    documents: int = 0
+    spans: int = 0
+    relations: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class AnnotatedImportReport:
+    checked: Checked
+    added: list[tuple[str, int]] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    spans: int = 0
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.checked.problems
+
+    def summary(self) -> str:
+        return (f"{len(self.added)} annotated documents imported with {self.spans} spans, "
+                f"{len(self.duplicates)} duplicates skipped")
+
+
+def detect_format(path: Path) -> str:
+    """The format of a file from its name, and for JSONL from its first object."""
+    if path.is_dir() or path.suffix == ".ann":
+        return "brat"
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return "label-studio"
+    if suffix in (".conll", ".bio", ".bioes", ".tsv", ".txt"):
+        return "conll"
+    for item in json_lines(path):
+        if isinstance(item, Problem):
+            break
+        record = item[1]
+        if isinstance(record, dict):
+            if "tokens" in record:
+                return "prodigy"
+            if "entities" in record or isinstance(record.get("label"), list):
+                return "doccano"
+            if isinstance(record.get("label"), dict):
+                return "cluener"
+        break
+    return "jsonl"
+
+
+def check(path: Path, fmt: str, labels: Iterable[str] | None = None) -> Checked:
+    """Every problem of the file; with ``labels``, spans must carry one of them."""
+    known = None if labels is None else set(labels)
+    out = Checked()
+    for item in _read(path, fmt):
+        if isinstance(item, Problem):
+            out.problems.append(item)
+            continue
+        out.documents += 1
+        out.spans += len(item.spans)
+        out.relations += len(item.relations)
+        if known is not None:
+            for label in dict.fromkeys(s.label for s in item.spans if s.label not in known):
+                out.problems.append(Problem(item.where, f"unknown label {label!r} (this project has "
+                                                        f"{', '.join(sorted(known))})"))
+    return out
+
+
+def import_annotated(project: Project, path: str | os.PathLike[str], fmt: str,
+                     progress: Progress | None = None) -> AnnotatedImportReport:
+    path = Path(path)
+    checked = check(path, fmt, [label.name for label in project.labels()])
+    report = AnnotatedImportReport(checked)
+    if checked.problems:
+        return report
+    wheres: list[tuple[str, int]] = []
+
+    def documents() -> Iterator[AnnotatedDocument]:
+        for item in _read(path, fmt):
+            if isinstance(item, Problem):
+                raise ChangedWhileReading(f"{path}: changed while it was imported ({item}); nothing was imported")
+            wheres.append((item.where, len(item.spans)))
+            if progress:
+                progress(len(wheres), checked.documents)
+            yield annotated_document(item, fmt)
+
+    ids = project.add_annotated(documents())
+    for (where, spans), doc_id in zip(wheres, ids, strict=True):
+        if doc_id is None:
+            report.duplicates.append(where)
+        else:
+            report.added.append((where, doc_id))
+            report.spans += spans
+    return report
+
+
+def annotated_document(item: Parsed, fmt: str) -> AnnotatedDocument:
+    text, n = item.text, len(item.text)
+    digest = item.meta.get("raw_sha256", "")
+    if not _SHA256.match(digest):
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    doc = NewDocument(
+        raw_sha256=digest,
+        source_file=item.meta.get("source_file") or item.where,
+        encoding="utf-8",
+        raw_text=text,
+        text=text,
+        map={"format": MAP_FORMAT, "segments": [[0, n, 0, n]] if n else []},
+        excluded=item.excluded,
+        meta={key: item.meta.get(key) for key in ("title", "date", "source")},
+        flags={"imported_from": item.where, "format": fmt},
+        steps=[],
+        normalizer=item.normalizer or "none",
+    )
+    return AnnotatedDocument(doc, item.spans, item.relations, item.status)
+
+
+def _read(path: Path, fmt: str) -> Iterator[Parsed | Problem]:
+    if fmt not in READABLE:
+        raise ValueError(f"cannot read {fmt}; readable formats: {', '.join(READABLE)}")
+    if not path.exists():
+        yield Problem(str(path), "no such file or folder")
+        return
+    yield from module(fmt).read(path)
