@@ -266,7 +266,30 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from .gui.app import run  # Qt only when a window is asked for
 
+    if args.file is not None and args.project is not None and args.file != args.project:
+        return _fail("name the project once: as FILE or with --project")
+    if args.file is not None:  # what a file manager passes: open it, never create it
+        return run(project_path=args.file, screenshot=args.screenshot, create=False)
     return run(project_path=args.project, screenshot=args.screenshot)
+
+
+def cmd_install_desktop(args: argparse.Namespace) -> int:
+    from . import desktop
+
+    if not sys.platform.startswith("linux"):
+        return _fail("install-desktop is for Linux desktops; on Windows and macOS the app's installer "
+                     "registers the app (see packaging/README.md)")
+    base = desktop.data_home()
+    if args.uninstall:
+        files = desktop.uninstall(base)
+        lines = [f"removed {len(files)} files from {base}"]
+    else:
+        command = desktop.launcher()
+        files = desktop.install(base, command)
+        lines = [f"installed {len(files)} files into {base}", f"the menu entry runs: {' '.join(command)} FILE"]
+    lines += desktop.refresh(base, make_default=not args.uninstall)
+    _write("\n".join(lines) + "\n")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -328,14 +351,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_stats)
 
     p = sub.add_parser("gui", help="open the window (the default)")
-    p.add_argument("--project", type=Path, help="the project file (default: the default project)")
+    p.add_argument("file", type=Path, nargs="?", help="a project file to open (it must exist)")
+    p.add_argument("--project", type=Path, help="the project file, made if missing (default: the default project)")
     p.add_argument("--screenshot", type=Path, help="write a PNG of the window and exit")
     p.set_defaults(func=cmd_gui)
+
+    p = sub.add_parser("install-desktop", help="add the app to this user's menu (Linux) and open project files with it")
+    p.add_argument("--uninstall", action="store_true", help="remove what install-desktop added")
+    p.set_defaults(func=cmd_install_desktop)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv or _is_project_file(argv[0]):  # no command, or a file handed over by a file manager
+        argv = ["gui", *argv]
     args = build_parser().parse_args(argv)
-    if not getattr(args, "command", None):
-        args = build_parser().parse_args(["gui", *(argv or [])])
     return args.func(args)
+
+
+def _is_project_file(arg: str) -> bool:
+    if arg.startswith("-") or "." not in arg:  # an option or a command: no need to import the store
+        return False
+    from .store import SUFFIX
+
+    return arg.lower().endswith(SUFFIX)

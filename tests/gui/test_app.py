@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTableView
 
-from annotator.gui.app import build_window
+from annotator.gui.app import app_icon, build_window
 from annotator.ingest import import_paths
 from annotator.store import open_project
 from .conftest import background
@@ -80,3 +80,33 @@ def test_the_app_without_a_project_opens_the_default_one_with_the_corpus(tmp_pat
     [default] = (tmp_path / "data" / "annotator").glob("default.annotator")
     with open_project(default) as p:
         assert p.document_count() == 5
+
+
+def test_a_project_file_given_as_the_only_argument_opens_in_the_window(tmp_path, project_path):
+    """What a file manager runs on a double-click: ``annotator FILE``."""
+    shot = tmp_path / "shot.png"
+    out = subprocess.run([sys.executable, "-m", "annotator", str(project_path), "--screenshot", str(shot)],
+                         capture_output=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert QImage(str(shot)).width() >= 800
+    assert not (tmp_path / "data" / "annotator").exists()  # no default project was made
+
+
+def test_a_missing_project_file_is_not_created(tmp_path):
+    missing = tmp_path / "gone.annotator"
+    out = subprocess.run([sys.executable, "-m", "annotator", "gui", str(missing), "--screenshot", str(tmp_path / "s.png")],
+                         capture_output=True, timeout=300)
+    assert out.returncode == 2
+    assert f"{missing}: no such project file".encode() in out.stderr
+    assert not missing.exists() and not (tmp_path / "s.png").exists()
+
+
+def test_naming_two_projects_is_refused(tmp_path, project_path):
+    out = subprocess.run([sys.executable, "-m", "annotator", "gui", str(project_path), "--project", str(tmp_path / "b.annotator")],
+                         capture_output=True, timeout=300)
+    assert out.returncode == 2 and b"name the project once" in out.stderr
+
+
+def test_the_app_icon_has_every_small_size_drawn(qapp):
+    sizes = {(s.width(), s.height()) for s in app_icon().availableSizes()}
+    assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= sizes

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+from importlib import resources
 from pathlib import Path
 
 from .compat import ensure_safe_pyside
@@ -17,7 +18,19 @@ def build_window(project):
     return MainWindow(project)
 
 
-def run(project_path: Path | None = None, screenshot: Path | None = None) -> int:
+def app_icon():
+    """The icon at every size drawn for it, so Qt never scales a large one down to 16 pixels."""
+    from PySide6.QtGui import QIcon, QPixmap
+
+    icon, folder = QIcon(), resources.files("annotator.resources").joinpath("icons")
+    for size in (16, 32, 48, 64, 128, 256):
+        pixmap = QPixmap()
+        pixmap.loadFromData(folder.joinpath(f"annotator-{size}.png").read_bytes(), "PNG")
+        icon.addPixmap(pixmap)
+    return icon
+
+
+def run(project_path: Path | None = None, screenshot: Path | None = None, create: bool = True) -> int:
     from ..ingest.defaults import open_default_project
     from ..store import ProjectError, open_project
 
@@ -27,7 +40,10 @@ def run(project_path: Path | None = None, screenshot: Path | None = None) -> int
     from PySide6.QtWidgets import QApplication
 
     try:
-        project = open_default_project() if project_path is None else open_project(project_path)
+        if project_path is None:
+            project = open_default_project()
+        else:
+            project = open_project(project_path, create=create)
     except ProjectError as exc:
         sys.stderr.write(f"annotator: error: {exc}\n")
         return 2
@@ -35,6 +51,8 @@ def run(project_path: Path | None = None, screenshot: Path | None = None) -> int
         app = QApplication.instance() or QApplication(sys.argv[:1])
         app.setOrganizationName("annotator")
         app.setApplicationName("annotator")
+        app.setDesktopFileName("annotator")  # Wayland finds the menu entry, and its icon, by this name
+        app.setWindowIcon(app_icon())
         window = build_window(project)
         window.show()
         if screenshot is not None:
@@ -49,4 +67,7 @@ def run(project_path: Path | None = None, screenshot: Path | None = None) -> int
 
 
 def main() -> int:
+    """The ``annotator-gui`` script: the window, on the project file given if any."""
+    if len(sys.argv) > 1:
+        return run(project_path=Path(sys.argv[1]), create=False)
     return run()
