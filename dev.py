@@ -40,11 +40,17 @@ def ensure_env() -> None:
     STAMP.write_text(wanted)
 
 
+def compile_translations() -> None:
+    """The interface's .qm files from resources/i18n/*.ts (not committed: built here)."""
+    subprocess.check_call([str(PY), str(ROOT / "packaging" / "compile_translations.py")])
+
+
 def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("app", [])
     if command not in ("app", "test"):
         sys.exit("usage: python3 dev.py app|test [arguments]")
     ensure_env()
+    compile_translations()
     if command == "app":
         return subprocess.call([str(PY), "-m", "annotator", *rest], cwd=ROOT)
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))

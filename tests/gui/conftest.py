@@ -77,3 +77,12 @@ def background(view, text, index):
     image = view.viewport().grab().toImage()
     ratio = image.devicePixelRatio()
     return image.pixelColor(int((a.x() + 2) * ratio), int((a.y() - rect.height() / 2 + 1) * ratio))
+
+
+@pytest.fixture(autouse=True)
+def _settings_in_tmp(tmp_path):
+    """QSettings works out its folder once per process: point it at this test's."""
+    from PySide6.QtCore import QSettings
+
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))

@@ -53,6 +53,9 @@ def run(project_path: Path | None = None, screenshot: Path | None = None, create
         app.setApplicationName("annotator")
         app.setDesktopFileName("annotator")  # Wayland finds the menu entry, and its icon, by this name
         app.setWindowIcon(app_icon())
+        from . import i18n
+
+        i18n.install(i18n.chosen_language())
         window = build_window(project)
         window.show()
         if screenshot is not None:

@@ -6,7 +6,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from ..store import DocumentInfo, Project, Span
@@ -14,7 +21,17 @@ from ..store import DocumentInfo, Project, Span
 Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
 
-STATUS_NAMES = {"new": "new", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
+STATUS_NAMES = {
+    "new": QT_TRANSLATE_NOOP("status", "new"),
+    "in_progress": QT_TRANSLATE_NOOP("status", "in progress"),
+    "done": QT_TRANSLATE_NOOP("status", "done"),
+    "skipped": QT_TRANSLATE_NOOP("status", "skipped"),
+}
+
+
+def status_name(status: str) -> str:
+    """A document status in the interface language."""
+    return QCoreApplication.translate("status", STATUS_NAMES[status])
 
 
 class _Table(QAbstractTableModel):
@@ -32,8 +49,14 @@ class _Table(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(self.COLUMNS):
-            return self.tr(self.COLUMNS[section])
+            return QCoreApplication.translate("columns", self.COLUMNS[section])
         return None
+
+    def retranslate(self) -> None:
+        """The interface language changed: headers and translated cells again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
 
     def _row(self, index: Index):
         return self._rows[index.row()] if index.isValid() and 0 <= index.row() < len(self._rows) else None
@@ -42,7 +65,9 @@ class _Table(QAbstractTableModel):
 class DocumentListModel(_Table):
     """The project's documents, fetched a page at a time as the view scrolls."""
 
-    COLUMNS = ("Title", "Source", "Date", "Status", "Spans")
+    COLUMNS = (QT_TRANSLATE_NOOP("columns", "Title"), QT_TRANSLATE_NOOP("columns", "Source"),
+               QT_TRANSLATE_NOOP("columns", "Date"), QT_TRANSLATE_NOOP("columns", "Status"),
+               QT_TRANSLATE_NOOP("columns", "Spans"))
     _SORT_KEYS = ("title", "source", "date", "status", "spans")
     PAGE = 200
 
@@ -93,7 +118,7 @@ class DocumentListModel(_Table):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return (info.title or self.tr("(untitled)"), info.source or "", info.date or "",
-                    self.tr(STATUS_NAMES[info.status]), info.span_count)[index.column()]
+                    status_name(info.status), info.span_count)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return info.source_file
         if role == Qt.ItemDataRole.UserRole:
@@ -125,7 +150,8 @@ class SpanListModel(_Table):
     row here and repaints the view, never re-reading 10,000 spans.  Opening a long
     document reads the spans of its first screen, then the rest (``load_rest``)."""
 
-    COLUMNS = ("Label", "Text", "Origin")
+    COLUMNS = (QT_TRANSLATE_NOOP("columns", "Label"), QT_TRANSLATE_NOOP("columns", "Text"),
+               QT_TRANSLATE_NOOP("columns", "Origin"))
     FIRST_SCREEN = 20_000  # characters: more than a screen holds
 
     def __init__(self, project: Project, colors: dict[str, str], parent=None):

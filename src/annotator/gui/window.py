@@ -1,14 +1,15 @@
-"""The annotator window: it builds the docks, actions and menus and forwards
-gestures to commands.  No SQL and no domain logic here: the store holds the
-annotations, :mod:`annotator.session.commands` changes them."""
+"""The annotator window: it builds the docks and forwards gestures to commands.
+No SQL and no domain logic here: the store holds the annotations,
+:mod:`annotator.session.commands` changes them, :mod:`.actions` holds the
+menus and shortcuts."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from importlib import resources
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap, QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt
+from PySide6.QtGui import QFontDatabase, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,33 +22,43 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QTableView,
     QTextBrowser,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from ..session import AddSpan, Command, DeleteSpan, Relabel, SetRegion, SetStatus
 from ..store import STATUSES, Project, ProjectError
+from ..suggest.words import snap
+from . import i18n
+from .actions import WindowActions, describe
 from .indexer import IdleIndexer
-from .models import STATUS_NAMES, DocumentListModel, FixedSpans, SpanListModel
+from .models import DocumentListModel, FixedSpans, SpanListModel, status_name
+from .preferences import Preferences, PreferencesDialog
 from .textview import AnnotatedTextView
+from .workers import WordBoundaries
+
+_WARNING_STYLE = "background: #fff3cd; color: #664d03; padding: 6px;"
 
 
 class _Undoable(QUndoCommand):
     """A done command on the undo stack.  Qt calls redo() when it is pushed; the
     command has already run by then, so the first call does nothing."""
 
-    def __init__(self, window: "MainWindow", command: Command):
+    def __init__(self, window: MainWindow, command: Command):
         super().__init__(command.text)
-        self._window, self._command, self._pushed = window, command, False
+        self.command, self._window, self._pushed = command, window, False
 
     def redo(self) -> None:
         if self._pushed:
-            self._window._run(self._command.do, self._command)
+            self._window._run(self.command.do, self.command)
         self._pushed = True
 
     def undo(self) -> None:
-        self._window._run(self._command.undo, self._command)
+        self._window._run(self.command.undo, self.command)
+
+
+def cjk_font_available() -> bool:
+    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
 
 
 class MainWindow(QMainWindow):
@@ -58,21 +69,25 @@ class MainWindow(QMainWindow):
         self.document_id: int | None = None
         self.labels = project.labels()
         self.colors = {label.name: label.color for label in self.labels}
-        self.setWindowTitle(self.tr("Annotator — {0}").format(project.path.name))
+        settings = QSettings()
+        self.snapping = settings.value("edit/snap_to_words", False, type=bool)
+        if settings.value("user/annotator"):
+            project.annotator = settings.value("user/annotator")
 
         self.text_view = AnnotatedTextView()
-        self.setCentralWidget(self._central())
         self.documents = DocumentListModel(project, self)
         self.spans = SpanListModel(project, self.colors, self)
+        self.words = WordBoundaries(self)
+        self.setCentralWidget(self._central())
         self._build_document_dock()
         self._build_span_dock()
-        self._build_palette()
-        self._build_actions()
+        self.actions_ = WindowActions(self)
+        self.actions_.snap.setChecked(self.snapping)
         self.text_view.spanClicked.connect(self._span_clicked)
         self.resize(1280, 800)
         self._restore_settings()
-        self.indexer = IdleIndexer(project, self)
-        self.indexer.start()
+        self._retranslate()
+        self.indexer = IdleIndexer(project, self)  # runs while the window is shown
         if self.documents.canFetchMore():
             self.documents.fetchMore()
         if self.documents.rowCount():
@@ -83,11 +98,13 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.read_only_banner = self.font_banner = None
         if self.project.read_only:
-            banner = QLabel(self.tr("Read-only: {0}. Changes cannot be saved.").format(self.project.read_only_reason),
-                            objectName="readOnlyBanner")
-            banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
-            layout.addWidget(banner)
+            self.read_only_banner = QLabel(objectName="readOnlyBanner", styleSheet=_WARNING_STYLE)
+            layout.addWidget(self.read_only_banner)
+        if not cjk_font_available():
+            self.font_banner = QLabel(objectName="fontWarning", styleSheet=_WARNING_STYLE, wordWrap=True)
+            layout.addWidget(self.font_banner)
         layout.addWidget(self.text_view)
         return central
 
@@ -96,114 +113,70 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(4, 4, 4, 4)
         self.status_filter = QComboBox(objectName="statusFilter")
-        self.status_filter.addItem(self.tr("All documents"), None)
+        self.status_filter.addItem("", None)
         for status in STATUSES:
-            self.status_filter.addItem(self.tr(STATUS_NAMES[status]), status)
-        self.search = QLineEdit(objectName="documentSearch", placeholderText=self.tr("Search titles and sources"))
-        self.document_table = QTableView(objectName="documentList")
-        self.document_table.setModel(self.documents)
-        self.document_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.document_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            self.status_filter.addItem("", status)
+        self.search = QLineEdit(objectName="documentSearch")
+        self.document_table = self._table("documentList", self.documents, stretch=0)
         self.document_table.setSortingEnabled(True)
         self.document_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.document_table.verticalHeader().hide()
-        self.document_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for w in (self.status_filter, self.search, self.document_table):
             layout.addWidget(w)
         self.status_filter.currentIndexChanged.connect(self._filter)
         self.search.textChanged.connect(self._filter)
         self.document_table.selectionModel().currentRowChanged.connect(self._document_chosen)
         self.documents.modelReset.connect(self._after_reset)
-        dock = QDockWidget(self.tr("Documents"), self, objectName="documentDock")
-        dock.setWidget(panel)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.document_dock = QDockWidget(self, objectName="documentDock")
+        self.document_dock.setWidget(panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.document_dock)
 
     def _build_span_dock(self) -> None:
-        self.span_table = QTableView(objectName="spanList")
-        self.span_table.setModel(self.spans)
-        self.span_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.span_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.span_table.verticalHeader().hide()
-        self.span_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.span_table = self._table("spanList", self.spans, stretch=1)
         self.span_table.selectionModel().currentRowChanged.connect(self._span_row_chosen)
-        dock = QDockWidget(self.tr("Spans"), self, objectName="spanDock")
-        dock.setWidget(self.span_table)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.span_dock = QDockWidget(self, objectName="spanDock")
+        self.span_dock.setWidget(self.span_table)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.span_dock)
 
-    def _build_palette(self) -> None:
-        self.palette_bar = QToolBar(self.tr("Labels"), self, objectName="labelPalette")
-        self.palette_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.label_actions: dict[str, QAction] = {}
-        for label in self.labels:
-            pixmap = QPixmap(14, 14)
-            pixmap.fill(QColor(label.color))
-            action = QAction(QIcon(pixmap), f"{label.hotkey or ''} {label.name} {label.zh}".strip(), self)
-            action.setObjectName(f"label_{label.name}")
-            action.setToolTip(f"{label.zh} / {label.en}")
-            if label.hotkey:
-                action.setShortcut(QKeySequence(label.hotkey))
-                # only while the text or the palette has focus: typing "1" in the search box is typing
-                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                self.text_view.addAction(action)
-            action.triggered.connect(lambda _=False, name=label.name: self.apply_label(name))
-            self.palette_bar.addAction(action)
-            self.label_actions[label.name] = action
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.palette_bar)
+    def _table(self, name: str, model, stretch: int) -> QTableView:
+        table = QTableView(objectName=name)
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        return table
 
-    def _build_actions(self) -> None:
-        undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
-        delete = QAction(self.tr("Delete span"), self, objectName="deleteSpan")
-        delete.setShortcuts([QKeySequence.StandardKey.Delete, QKeySequence(Qt.Key.Key_Backspace)])
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        delete.triggered.connect(self.delete_selected_span)
-        self.text_view.addAction(delete)
-        self.span_table.addAction(delete)
-        done = QAction(self.tr("Mark done and go to the next"), self, objectName="markDone")
-        done.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-        done.triggered.connect(self.mark_done_and_next)
-        skip = QAction(self.tr("Skip"), self, objectName="skip")
-        skip.setShortcut(QKeySequence("Ctrl+K"))
-        skip.triggered.connect(lambda: self.set_status("skipped"))
-        reopen = QAction(self.tr("Reopen"), self, objectName="reopen")
-        reopen.triggered.connect(lambda: self.set_status("in_progress"))
-        toggle_region = QAction(self.tr("Include or exclude the region here"), self, objectName="toggleRegion")
-        toggle_region.setShortcut(QKeySequence("Ctrl+E"))
-        toggle_region.triggered.connect(self.toggle_region)
-        self.raw_action = QAction(self.tr("Show the raw page"), self, objectName="showRaw", checkable=True)
-        self.raw_action.setShortcut(QKeySequence("Ctrl+R"))
-        self.raw_action.toggled.connect(self.show_raw)
-        bigger = QAction(self.tr("Larger text"), self, objectName="zoomIn")
-        bigger.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
-        bigger.triggered.connect(lambda: self.set_font_size(self.text_view.font().pointSize() + 1))
-        smaller = QAction(self.tr("Smaller text"), self, objectName="zoomOut")
-        smaller.setShortcut(QKeySequence.StandardKey.ZoomOut)
-        smaller.triggered.connect(lambda: self.set_font_size(self.text_view.font().pointSize() - 1))
-        guide = QAction(self.tr("Guidelines"), self, objectName="guidelines")
-        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
-        guide.triggered.connect(self.show_guidelines)
+    # language ------------------------------------------------------------------------
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Annotator — {0}").format(self.project.path.name))
+        self.document_dock.setWindowTitle(self.tr("Documents"))
+        self.span_dock.setWindowTitle(self.tr("Spans"))
+        self.status_filter.setItemText(0, self.tr("All documents"))
+        for i, status in enumerate(STATUSES, 1):
+            self.status_filter.setItemText(i, status_name(status))
+        self.search.setPlaceholderText(self.tr("Search titles and text"))
+        if self.read_only_banner is not None:
+            self.read_only_banner.setText(self.tr("Read-only: {0}. Changes cannot be saved.").format(
+                self.project.read_only_reason))
+        if self.font_banner is not None:
+            self.font_banner.setText(self.tr("No font on this computer can show Chinese: the text appears as empty "
+                                        "boxes. Install a CJK font (for example Noto Sans CJK, "
+                                        "Debian: fonts-noto-cjk) and start again."))
+        self.actions_.retranslate()
+        self.documents.retranslate()
+        self.spans.retranslate()
+        language = i18n.chosen_language()
+        for action in self.actions_.languages.actions():
+            action.setChecked(action.data() == language)
 
-        edit = self.menuBar().addMenu(self.tr("&Edit"))
-        for action in (undo, redo, delete, toggle_region):
-            edit.addAction(action)
-        document = self.menuBar().addMenu(self.tr("&Document"))
-        for action in (done, skip, reopen, self.raw_action):
-            document.addAction(action)
-        labels = self.menuBar().addMenu(self.tr("&Labels"))
-        for action in self.label_actions.values():
-            labels.addAction(action)
-        view = self.menuBar().addMenu(self.tr("&View"))
-        for action in (bigger, smaller):
-            view.addAction(action)
-        self.menuBar().addMenu(self.tr("&Help")).addAction(guide)
-        for action in (undo, redo, done, skip, guide, self.raw_action, bigger, smaller):
-            self.addAction(action)
-        self.main_bar = QToolBar(self.tr("Main"), self, objectName="mainToolbar")
-        for action in (undo, redo, done, skip, self.raw_action):
-            self.main_bar.addAction(action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.main_bar)
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def set_language(self, language: str) -> None:
+        QSettings().setValue("ui/language", language)
+        i18n.install(language)  # Qt sends LanguageChange: every text is set again
 
     # settings ------------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -222,12 +195,43 @@ class MainWindow(QMainWindow):
         self.text_view.setFont(font)
         QSettings().setValue("view/font_size", size)
 
+    def set_snapping(self, on: bool) -> None:
+        self.snapping = on
+        QSettings().setValue("edit/snap_to_words", on)
+        if on and self.document_id is not None:
+            self.words.request(self.document_id, self.text_view.toPlainText())
+
+    def edit_preferences(self) -> None:
+        dialog = PreferencesDialog(Preferences(self.project.annotator, self.text_view.font().pointSize(),
+                                               self.snapping, i18n.chosen_language()), self)
+        self._preferences = dialog
+        dialog.accepted.connect(lambda: self.apply_preferences(dialog.value()))
+        dialog.open()
+
+    def apply_preferences(self, chosen: Preferences) -> None:
+        if chosen.annotator:
+            self.project.annotator = chosen.annotator  # the next edits are theirs
+            QSettings().setValue("user/annotator", chosen.annotator)
+        self.set_font_size(chosen.font_size)
+        self.actions_.snap.setChecked(chosen.snap_to_words)
+        if chosen.language != i18n.chosen_language():
+            self.set_language(chosen.language)
+
+    def showEvent(self, event) -> None:
+        self.indexer.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:
+        self.indexer.stop()
+        super().hideEvent(event)
+
     def closeEvent(self, event) -> None:
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         self.document_id = None  # the project may close next: no late reads
         self.indexer.stop()
+        self.words.shutdown()
         super().closeEvent(event)
 
     # the document list ---------------------------------------------------------------
@@ -248,13 +252,15 @@ class MainWindow(QMainWindow):
     def open_document(self, document_id: int) -> None:
         """Show a document: its text and the spans of its first screen at once,
         the rest of its spans right after the first paint."""
-        if self.raw_action.isChecked():
-            self.raw_action.setChecked(False)
+        if self.actions_.raw.isChecked():
+            self.actions_.raw.setChecked(False)
         text = self.project.text(document_id)
         self.document_id = document_id
         self.spans.show_document(document_id, first_screen=True)
         self.text_view.show_document(text, self.spans, self.project.regions(document_id), self.colors)
         self.text_view.after_next_paint(lambda: self._spans_loaded(document_id, len(text)))
+        if self.snapping:
+            self.words.request(document_id, text)
 
     def _spans_loaded(self, document_id: int, length: int) -> None:
         if document_id != self.document_id:
@@ -262,19 +268,39 @@ class MainWindow(QMainWindow):
         self.spans.load_rest()
         info = self.project.document_info(document_id)
         self.statusBar().showMessage(self.tr("{0} characters · {1} spans · {2}").format(
-            length, info.span_count, self.tr(STATUS_NAMES[info.status])))
+            length, info.span_count, status_name(info.status)))
+
+    def show_document(self, document_id: int) -> None:
+        """Open a document and select it in the list, fetching list pages as needed."""
+        row = self.documents.row_of(document_id)
+        while row is None and self.documents.canFetchMore():
+            self.documents.fetchMore()
+            row = self.documents.row_of(document_id)
+        if row is None:  # filtered out of the list: open it all the same
+            self.open_document(document_id)
+        else:
+            self.document_table.selectRow(row)
 
     # tagging ----------------------------------------------------------------------------
     def apply_label(self, label: str) -> None:
         """The hotkey or palette click: tag the selection, or relabel the selected span."""
-        if self.document_id is None or self.raw_action.isChecked():
+        if self.document_id is None or self.actions_.raw.isChecked():
             return
         selected = self.text_view.selection_range()
         if selected is not None:
+            if self.snapping:
+                selected = self._snapped(*selected)
             if self.execute(AddSpan(self.document_id, selected[0], selected[1], label)):
                 self.text_view.set_selection(selected[1], selected[1])  # ready for the next drag
         elif self.text_view.selected_span is not None:
             self.execute(Relabel(self.document_id, self.text_view.selected_span, label))
+
+    def _snapped(self, start: int, end: int) -> tuple[int, int]:
+        boundaries = self.words.boundaries(self.document_id)
+        if boundaries is None:  # never wait for jieba: tag what was selected
+            self.words.request(self.document_id, self.text_view.toPlainText())
+            return start, end
+        return snap(start, end, boundaries)
 
     def delete_selected_span(self) -> None:
         if self.document_id is not None and self.text_view.selected_span is not None:
@@ -293,17 +319,6 @@ class MainWindow(QMainWindow):
         following = self.project.next_document(current)
         if following is not None:
             self.show_document(following)
-
-    def show_document(self, document_id: int) -> None:
-        """Open a document and select it in the list, fetching list pages as needed."""
-        row = self.documents.row_of(document_id)
-        while row is None and self.documents.canFetchMore():
-            self.documents.fetchMore()
-            row = self.documents.row_of(document_id)
-        if row is None:  # filtered out of the list: open it all the same
-            self.open_document(document_id)
-        else:
-            self.document_table.selectRow(row)
 
     def toggle_region(self) -> None:
         """Include the excluded region under the cursor, or exclude the selection."""
@@ -324,7 +339,7 @@ class MainWindow(QMainWindow):
         if not self._run(command.do, command):
             return False
         self.undo_stack.push(_Undoable(self, command))
-        self.statusBar().showMessage(self.tr("Saved: {0}").format(command.text), 4000)
+        self.statusBar().showMessage(self.tr("Saved: {0}").format(describe(command)), 4000)
         return True
 
     def _run(self, step, command: Command) -> bool:

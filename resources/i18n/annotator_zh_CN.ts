@@ -1,0 +1,335 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="120"/>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/annotator/gui/window.py" line="152"/>
+        <source>Annotator — {0}</source>
+        <translation>标注工具 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/window.py" line="153"/>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/window.py" line="154"/>
+        <source>Spans</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/window.py" line="155"/>
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/window.py" line="158"/>
+        <source>Search titles and text</source>
+        <translation>搜索标题和正文</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/window.py" line="160"/>
+        <source>Read-only: {0}. Changes cannot be saved.</source>
+        <translation>只读：{0}。修改无法保存。</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/window.py" line="163"/>
+        <source>No font on this computer can show Chinese: the text appears as empty boxes. Install a CJK font (for example Noto Sans CJK, Debian: fonts-noto-cjk) and start again.</source>
+        <translation>本机没有能显示中文的字体：文字会显示为空白方框。请安装中日韩字体（例如 Noto Sans CJK，Debian：fonts-noto-cjk）后重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/window.py" line="263"/>
+        <source>{0} characters · {1} spans · {2}</source>
+        <translation>{0} 个字符 · {1} 个标注 · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/window.py" line="335"/>
+        <source>Saved: {0}</source>
+        <translation>已保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/window.py" line="342"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/window.py" line="371"/>
+        <source>Raw page: “{0}” came from characters {1}–{2}</source>
+        <translation>原始网页：“{0}”来自第 {1}–{2} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/window.py" line="388"/>
+        <source>Annotation guidelines</source>
+        <translation>标注规范</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../src/annotator/gui/preferences.py" line="24"/>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/preferences.py" line="27"/>
+        <source>Widen selections to whole words (jieba)</source>
+        <translation>将选择扩展到完整词语（jieba 分词）</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/preferences.py" line="37"/>
+        <source>Annotator name</source>
+        <translation>标注员姓名</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/preferences.py" line="38"/>
+        <source>Text size</source>
+        <translation>文字大小</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/preferences.py" line="40"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="131"/>
+        <source>Delete span</source>
+        <translation>删除标注</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="131"/>
+        <source>Mark done and go to the next</source>
+        <translation>标为完成并转到下一篇</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="132"/>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="132"/>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="133"/>
+        <source>Include or exclude the region here</source>
+        <translation>纳入或排除此处的区域</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="134"/>
+        <source>Show the raw page</source>
+        <translation>显示原始网页</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="134"/>
+        <source>Snap selections to words</source>
+        <translation>选择对齐到词边界</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="135"/>
+        <source>Larger text</source>
+        <translation>放大文字</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="135"/>
+        <source>Smaller text</source>
+        <translation>缩小文字</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="136"/>
+        <source>Preferences…</source>
+        <translation>首选项…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="136"/>
+        <source>Guidelines</source>
+        <translation>标注规范</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="138"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="138"/>
+        <source>&amp;Document</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="139"/>
+        <source>&amp;Labels</source>
+        <translation>标签(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="139"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="140"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="140"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="142"/>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="143"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="153"/>
+        <source>Undo {0}</source>
+        <translation>撤销{0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="153"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="154"/>
+        <source>Redo {0}</source>
+        <translation>重做{0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="154"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+</context>
+<context>
+    <name>columns</name>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="68"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="68"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="69"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="69"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="70"/>
+        <source>Spans</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="153"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="153"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="154"/>
+        <source>Origin</source>
+        <translation>来源方式</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="26"/>
+        <source>tag {0}</source>
+        <translation>标注 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="28"/>
+        <source>delete span</source>
+        <translation>删除标注</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="30"/>
+        <source>relabel as {0}</source>
+        <translation>改标为 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="32"/>
+        <source>mark done</source>
+        <translation>标为完成</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="32"/>
+        <source>skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="33"/>
+        <source>reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="34"/>
+        <source>mark new</source>
+        <translation>标为新建</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="37"/>
+        <source>exclude region</source>
+        <translation>排除区域</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="38"/>
+        <source>include region</source>
+        <translation>纳入区域</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="25"/>
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="26"/>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="27"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="28"/>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,154 @@
+"""The window's actions, menus and toolbars, and their texts in the interface
+language.  Texts are set in :meth:`WindowActions.retranslate` only, so a
+language switch while the app runs retranslates everything in one place."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import shiboken6
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import QMenu, QToolBar
+
+from ..session import AddSpan, Command, DeleteSpan, Relabel, SetRegion, SetStatus
+from .i18n import LANGUAGES
+
+if TYPE_CHECKING:
+    from .window import MainWindow
+
+
+def describe(command: Command) -> str:
+    """What a command did, in the interface language (undo menu, status bar)."""
+    translate = QCoreApplication.translate
+    if isinstance(command, AddSpan):
+        return translate("commands", "tag {0}").format(command.label)
+    if isinstance(command, DeleteSpan):
+        return translate("commands", "delete span")
+    if isinstance(command, Relabel):
+        return translate("commands", "relabel as {0}").format(command.label)
+    if isinstance(command, SetStatus):
+        return {"done": translate("commands", "mark done"), "skipped": translate("commands", "skip"),
+                "in_progress": translate("commands", "reopen"),
+                "new": translate("commands", "mark new")}[command.status]
+    if isinstance(command, SetRegion):
+        if command.excluded:
+            return translate("commands", "exclude region")
+        return translate("commands", "include region")
+    return command.text
+
+
+class WindowActions(QObject):
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.w = w = window
+
+        def action(name: str, slot, *keys, checkable: bool = False, context=None) -> QAction:
+            a = QAction(w, objectName=name, checkable=checkable)
+            if keys:
+                a.setShortcuts([QKeySequence(k) for k in keys])
+            if context is not None:
+                a.setShortcutContext(context)
+            (a.toggled if checkable else a.triggered).connect(slot)
+            return a
+
+        text_only = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        stack = w.undo_stack
+        self.undo = action("undo", stack.undo, QKeySequence.StandardKey.Undo)
+        self.redo = action("redo", stack.redo, "Ctrl+Shift+Z", QKeySequence.StandardKey.Redo)
+        stack.canUndoChanged.connect(self.undo.setEnabled)
+        stack.canRedoChanged.connect(self.redo.setEnabled)
+        stack.indexChanged.connect(lambda _: self._undo_texts())
+        self.undo.setEnabled(False)
+        self.redo.setEnabled(False)
+        self.delete = action("deleteSpan", w.delete_selected_span, QKeySequence.StandardKey.Delete,
+                             Qt.Key.Key_Backspace, context=text_only)
+        self.done = action("markDone", w.mark_done_and_next, "Ctrl+Return", "Ctrl+Enter")
+        self.skip = action("skip", lambda: w.set_status("skipped"), "Ctrl+K")
+        self.reopen = action("reopen", lambda: w.set_status("in_progress"))
+        self.region = action("toggleRegion", w.toggle_region, "Ctrl+E")
+        self.raw = action("showRaw", w.show_raw, "Ctrl+R", checkable=True)
+        self.snap = action("snapToWords", w.set_snapping, checkable=True)
+        self.bigger = action("zoomIn", lambda: w.set_font_size(w.text_view.font().pointSize() + 1),
+                             QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
+        self.smaller = action("zoomOut", lambda: w.set_font_size(w.text_view.font().pointSize() - 1),
+                              QKeySequence.StandardKey.ZoomOut)
+        self.preferences = action("preferences", w.edit_preferences, QKeySequence.StandardKey.Preferences)
+        self.guide = action("guidelines", w.show_guidelines, QKeySequence.StandardKey.HelpContents)
+        self.languages = QActionGroup(w)
+        for code in LANGUAGES:
+            a = QAction(LANGUAGES[code], w, objectName=f"language_{code}", checkable=True)
+            a.setData(code)
+            a.triggered.connect(lambda _=False, code=code: w.set_language(code))
+            self.languages.addAction(a)
+
+        self.labels: dict[str, QAction] = {}
+        w.palette_bar = QToolBar(w, objectName="labelPalette")
+        w.palette_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for label in w.labels:
+            pixmap = QPixmap(14, 14)
+            pixmap.fill(QColor(label.color))
+            a = QAction(QIcon(pixmap), f"{label.hotkey or ''} {label.name} {label.zh}".strip(), w,
+                        objectName=f"label_{label.name}")
+            a.setToolTip(f"{label.zh} / {label.en}")
+            if label.hotkey:
+                a.setShortcut(QKeySequence(label.hotkey))
+                # only while the text or the palette has focus: typing "1" in the search box is typing
+                a.setShortcutContext(text_only)
+                w.text_view.addAction(a)
+            a.triggered.connect(lambda _=False, name=label.name: w.apply_label(name))
+            w.palette_bar.addAction(a)
+            self.labels[label.name] = a
+        w.addToolBar(Qt.ToolBarArea.TopToolBarArea, w.palette_bar)
+        for a in (self.delete,):
+            w.text_view.addAction(a)
+            w.span_table.addAction(a)
+
+        bar = w.menuBar()
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addActions([self.undo, self.redo, self.delete, self.region])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.snap, self.preferences])
+        self.document_menu = bar.addMenu("")
+        self.document_menu.addActions([self.done, self.skip, self.reopen, self.raw])
+        self.labels_menu = bar.addMenu("")
+        self.labels_menu.addActions(list(self.labels.values()))
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addActions([self.bigger, self.smaller])
+        self.language_menu = QMenu(w, objectName="languageMenu")
+        self.language_menu.addActions(self.languages.actions())
+        self.view_menu.addMenu(self.language_menu)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.guide)
+        w.addActions([self.undo, self.redo, self.done, self.skip, self.guide, self.raw, self.bigger, self.smaller,
+                      self.preferences, self.region])
+        w.main_bar = QToolBar(w, objectName="mainToolbar")
+        w.main_bar.addActions([self.undo, self.redo, self.done, self.skip, self.raw])
+        w.addToolBar(Qt.ToolBarArea.TopToolBarArea, w.main_bar)
+
+    def retranslate(self) -> None:
+        for a, text in ((self.delete, self.tr("Delete span")), (self.done, self.tr("Mark done and go to the next")),
+                        (self.skip, self.tr("Skip")), (self.reopen, self.tr("Reopen")),
+                        (self.region, self.tr("Include or exclude the region here")),
+                        (self.raw, self.tr("Show the raw page")), (self.snap, self.tr("Snap selections to words")),
+                        (self.bigger, self.tr("Larger text")), (self.smaller, self.tr("Smaller text")),
+                        (self.preferences, self.tr("Preferences…")), (self.guide, self.tr("Guidelines"))):
+            a.setText(text)
+        for menu, title in ((self.edit_menu, self.tr("&Edit")), (self.document_menu, self.tr("&Document")),
+                            (self.labels_menu, self.tr("&Labels")), (self.view_menu, self.tr("&View")),
+                            (self.language_menu, self.tr("Language")), (self.help_menu, self.tr("&Help"))):
+            menu.setTitle(title)
+        self.w.palette_bar.setWindowTitle(self.tr("Labels"))
+        self.w.main_bar.setWindowTitle(self.tr("Main"))
+        self._undo_texts()
+
+    def _undo_texts(self) -> None:
+        stack = self.w.undo_stack
+        if not shiboken6.isValid(stack) or not shiboken6.isValid(self.undo):
+            return  # the window is being taken down: the stack empties as it goes
+        undo = stack.command(stack.index() - 1) if stack.canUndo() else None
+        redo = stack.command(stack.index()) if stack.canRedo() else None
+        # described now, not when pushed: the language may have changed since
+        self.undo.setText(self.tr("Undo {0}").format(describe(undo.command)) if undo else self.tr("Undo"))
+        self.redo.setText(self.tr("Redo {0}").format(describe(redo.command)) if redo else self.tr("Redo"))
