@@ -119,6 +119,7 @@ class Project:
         self.conn = conn
         self.db = sqlite_utils.Database(conn)
         self.annotator = annotator
+        self._texts: dict[int, str] = {}  # document id → normalized text, the last few read
         self._lock = lock
         self.read_only_reason = read_only_reason
 
@@ -300,8 +301,20 @@ class Project:
         return _document(row)
 
     def text(self, document_id: int) -> str:
-        """The normalized text alone: what the window needs to open a document."""
-        return self._one("SELECT text FROM documents WHERE id = ?", document_id)
+        """The normalized text alone: what the window needs to open a document.
+
+        Texts never change once stored, so the last few are kept: checking a
+        new span against a 1,000,000-character text is then a slice, not a
+        scan of it in SQLite."""
+        text = self._texts.get(document_id)
+        if text is None:
+            row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
+            if row is None:
+                raise InvalidEdit(f"{self.path}: no document {document_id}")
+            text = self._texts[document_id] = row[0]
+            while len(self._texts) > 4:
+                self._texts.pop(next(iter(self._texts)))
+        return text
 
     def set_status(self, document_id: int, status: str) -> None:
         if status not in STATUSES:
@@ -480,14 +493,11 @@ class Project:
         return old
 
     def _span_text(self, document_id: int, start: int, end: int) -> str:
-        row = self.conn.execute("SELECT length(text), substr(text, ?, ?) FROM documents WHERE id = ?",
-                                (start + 1, max(end - start, 0), document_id)).fetchone()
-        if row is None:
-            raise InvalidEdit(f"{self.path}: no document {document_id}")
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= row[0]):
+        text = self.text(document_id)
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
             raise InvalidEdit(f"{self.path}: span {start}:{end} is outside document {document_id} "
-                              f"({row[0]} characters)")
-        return row[1]
+                              f"({len(text)} characters)")
+        return text[start:end]
 
     def _text_length(self, document_id: int) -> int:
         length = self.conn.execute("SELECT length(text) FROM documents WHERE id = ?", (document_id,)).fetchone()
