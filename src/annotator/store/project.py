@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import sqlite_utils
 from filelock import FileLock, Timeout
 
 from .. import __version__
@@ -117,11 +116,19 @@ class Project:
                  lock: FileLock | None, read_only_reason: str | None):
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
         self.annotator = annotator
         self._texts: dict[int, str] = {}  # document id → normalized text, the last few read
         self._lock = lock
         self.read_only_reason = read_only_reason
+
+    @property
+    def db(self):
+        """The connection as a ``sqlite_utils.Database``, for ad-hoc queries and
+        tools.  Imported on first use: sqlite-utils imports pandas when it is
+        installed, which would double the window's memory at start-up."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     @property
     def read_only(self) -> bool:
@@ -256,9 +263,10 @@ class Project:
         if search:
             if len(search) >= 3:  # the trigram indexes need three characters
                 phrase = '"' + search.replace('"', '""') + '"'
-                clauses.append("(d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
-                               " OR d.id IN (SELECT rowid FROM text_fts WHERE text_fts MATCH ?)"
-                               " OR (d.id > ? AND instr(d.text, ?) > 0))")
+                # one IN over a union: SQLite looks the few rowids up instead of scanning every row
+                clauses.append("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?"
+                               " UNION SELECT rowid FROM text_fts WHERE text_fts MATCH ?"
+                               " UNION SELECT id FROM documents WHERE id > ? AND instr(text, ?) > 0)")
                 params += [phrase, phrase, self._text_indexed_upto(), search]
             else:
                 clauses.append("(instr(d.title, ?) > 0 OR instr(d.source, ?) > 0 OR instr(d.text, ?) > 0)")
