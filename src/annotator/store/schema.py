@@ -179,6 +179,49 @@ MIGRATIONS: dict[int, list[str]] = {
         # the learned lexicon groups accepted spans by text and label
         "CREATE INDEX spans_text ON spans(text, label)",
     ],
+    5: [
+        # the program catalog: canonical programs, their aliases and parents
+        """
+        CREATE TABLE programs (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            parent_id INTEGER REFERENCES programs(id) ON DELETE SET NULL,
+            annotator TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (parent_id IS NULL OR parent_id != id)
+        )
+        """,
+        "CREATE INDEX programs_parent ON programs(parent_id)",
+        # an alias names one program; no alias is also another program's name (checked in the store)
+        """
+        CREATE TABLE program_aliases (
+            alias TEXT PRIMARY KEY,
+            program_id INTEGER NOT NULL REFERENCES programs(id) ON DELETE CASCADE
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX program_aliases_program ON program_aliases(program_id)",
+        # a program span's canonical program: a column, so it goes with the span
+        # and comes back with it (undo restores the whole row)
+        "ALTER TABLE spans ADD COLUMN program_id INTEGER REFERENCES programs(id) ON DELETE SET NULL",
+        "CREATE INDEX spans_program ON spans(program_id, document_id, start) WHERE program_id IS NOT NULL",
+        # typed links: a link of a type goes from a span of the head label to one of the tail label
+        """
+        CREATE TABLE link_types (
+            type TEXT NOT NULL,
+            head TEXT NOT NULL REFERENCES labels(name) ON UPDATE CASCADE ON DELETE CASCADE,
+            tail TEXT NOT NULL REFERENCES labels(name) ON UPDATE CASCADE ON DELETE CASCADE,
+            PRIMARY KEY (type, head, tail)
+        ) WITHOUT ROWID
+        """,
+        # a span's links (and the cascade when a span goes) without scanning every relation
+        "CREATE INDEX relations_head ON relations(head, type, tail)",
+        "CREATE INDEX relations_tail ON relations(tail)",
+        "CREATE INDEX relations_type ON relations(type, head, tail)",
+        # the statistics: programs per category, annotator throughput per day
+        "CREATE INDEX spans_category ON spans(label, json_extract(attributes, '$.category'), program_id)",
+        "CREATE INDEX changes_added ON changes(action, annotator, at)",
+    ],
 }
 
 LATEST = max(MIGRATIONS)
