@@ -103,8 +103,9 @@ class CatalogRow:
     organizers: tuple[tuple[str, int], ...]
     places: tuple[tuple[str, int], ...]
     dates: tuple[tuple[str, int], ...]
-    first_date: str | None  # of the documents it occurs in
+    first_date: str | None  # of the documents it occurs in, as the pages give them
     last_date: str | None
+    regions: tuple[str, ...] = ()  # filled by annotator.catalog (place links and the name's region)
 
 
 @dataclass(frozen=True)
