@@ -1076,7 +1076,7 @@ class Project:
         return [tuple(row) for row in self.conn.execute(
             "SELECT json_extract(attributes, '$.category') AS category, count(*) AS n, count(DISTINCT program_id) "
             "FROM spans WHERE label IN (SELECT name FROM labels WHERE kind = 'program') "
-            "GROUP BY category ORDER BY n DESC, category")]
+            "GROUP BY category ORDER BY n DESC, category IS NULL, category")]
 
     def program_place_counts(self) -> list[tuple[int | None, str, int]]:
         """``(program id, place text, spans)``: the place links of program spans,
