@@ -271,3 +271,17 @@ def test_throughput_counts_spans_added_per_annotator_and_day_from_the_change_log
     assert [(who, n) for _, who, n in rows[1:]] == [("tester", 2)]
     assert project.throughput(utc_offset_minutes=480)[0] == ("2024-03-02", "li", 1)  # Beijing time
     assert [who for _, who, _ in project.throughput(since="2024-03-02")] == ["tester"]
+
+
+def test_catalog_links_are_read_from_the_latest_occurrences_only(project, spans, doc):
+    org, program, *_ = spans
+    entry = project.create_program("侨都巾帼大宣讲")
+    project.link_span(program.id, entry.id)
+    project.add_link(program.id, org.id, "organizer")
+    [later] = project.add_documents([make_document("侨都巾帼大宣讲", date="2024-01-01")])
+    again = project.add_span(later, 0, 7, "PROGRAM")
+    project.link_span(again.id, entry.id)
+    [row] = project.program_rows(sample=1)
+    assert (row.occurrences, row.documents, row.sampled, row.organizers, row.first_date) == (2, 2, 1, (), "2024-01-01")
+    [row] = project.program_rows()
+    assert (row.sampled, row.organizers, row.first_date) == (2, (("江门市妇联", 1),), "2023-11-15")

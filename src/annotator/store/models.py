@@ -89,7 +89,8 @@ class Program:
 @dataclass(frozen=True)
 class CatalogRow:
     """A line of the catalog view: a program, how often it is annotated, and what
-    its links say (``(text, count)`` pairs, most frequent first, at most five)."""
+    its links say (``(text, count)`` pairs, most frequent first, at most five,
+    over its latest ``sampled`` occurrences)."""
 
     id: int
     name: str
@@ -105,6 +106,7 @@ class CatalogRow:
     dates: tuple[tuple[str, int], ...]
     first_date: str | None  # of the documents it occurs in, as the pages give them
     last_date: str | None
+    sampled: int = 0  # how many of its latest occurrences the links and dates were read from
     regions: tuple[str, ...] = ()  # filled by annotator.catalog (place links and the name's region)
 
 

@@ -977,11 +977,12 @@ class Project:
 
     def program_rows(self, offset: int = 0, limit: int = 50, *, search: str | None = None,
                      top_level: bool = False, parent_id: int | None = None,
-                     order_by: str = "occurrences") -> list[CatalogRow]:
+                     order_by: str = "occurrences", sample: int = 100) -> list[CatalogRow]:
         """A page of the catalog: every program (``top_level``: those with no parent,
         for a tree; ``parent_id``: that program's variants), most annotated first,
-        each with its counts and its links' organizers, places and dates.  The
-        links are those of types ``organizer``, ``place`` and ``date``."""
+        each with its counts, and the organizers, places and dates its links name
+        (links of types ``organizer``, ``place`` and ``date``) and the dates of its
+        documents, read from its latest ``sample`` occurrences (``row.sampled``)."""
         if order_by not in self._PROGRAM_ORDER:
             raise InvalidEdit(f"{self.path}: cannot sort the catalog by {order_by!r}")
         where, params = self._program_filter(search, top_level, parent_id)
@@ -1004,23 +1005,36 @@ class Project:
             "WITH RECURSIVE tree(root, id) AS ("
             f"SELECT id, id FROM programs WHERE id IN ({marks}) "
             "UNION SELECT tree.root, p.id FROM programs p JOIN tree ON p.parent_id = tree.id) "
-            "SELECT tree.root, count(*) FROM tree JOIN spans s ON s.program_id = tree.id GROUP BY tree.root", ids))
-        documents = {pid: (n, first, last) for pid, n, first, last in self.conn.execute(
-            "SELECT s.program_id, count(DISTINCT s.document_id), min(d.date), max(d.date) FROM spans s "
-            f"JOIN documents d ON d.id = s.document_id WHERE s.program_id IN ({marks}) GROUP BY s.program_id", ids)}
+            "SELECT root, sum((SELECT count(*) FROM spans s WHERE s.program_id = tree.id)) FROM tree GROUP BY root",
+            ids))
+        documents = dict(self.conn.execute(  # the covering index alone: no document is read
+            f"SELECT program_id, count(DISTINCT document_id) FROM spans WHERE program_id IN ({marks}) "
+            "GROUP BY program_id", ids))
+        # links and dates: of each program's latest `sample` occurrences (by document), so
+        # that a page costs the same however often its programs occur
+        latest = " UNION ALL ".join(
+            ["SELECT * FROM (SELECT id, program_id, document_id FROM spans WHERE program_id = ? "
+             "ORDER BY document_id DESC, start DESC LIMIT ?)"] * len(ids))
+        sample_params = [v for pid in ids for v in (pid, sample)]
+        dates = {pid: (first, last) for pid, first, last in self.conn.execute(
+            f"WITH sample(id, program_id, document_id) AS ({latest}) "
+            "SELECT s.program_id, min(d.date), max(d.date) FROM sample s "
+            "JOIN documents d INDEXED BY documents_date ON d.id = s.document_id "
+            "GROUP BY s.program_id", sample_params)}
         links: dict[tuple[int, str], list[tuple[str, int]]] = {}
         for pid, kind, text, n in self.conn.execute(
-                "SELECT s.program_id, r.type, t.text, count(*) AS n FROM spans s "
-                "JOIN relations r ON r.head = s.id AND r.type IN ('organizer', 'place', 'date') "
-                f"JOIN spans t ON t.id = r.tail WHERE s.program_id IN ({marks}) "
-                "GROUP BY s.program_id, r.type, t.text ORDER BY n DESC, t.text", ids):
+                f"WITH sample(id, program_id, document_id) AS ({latest}) "
+                "SELECT s.program_id, r.type, t.text, count(*) AS n FROM sample s "
+                "JOIN relations r ON r.head = s.id AND +r.type IN ('organizer', 'place', 'date') "  # by head: one probe
+                "JOIN spans t ON t.id = r.tail GROUP BY s.program_id, r.type, t.text ORDER BY n DESC, t.text",
+                sample_params):
             found = links.setdefault((pid, kind), [])
             if len(found) < 5:
                 found.append((text, n))
         return [CatalogRow(pid, name, parent, parent_name, tuple(aliases.get(pid, ())), children.get(pid, 0), n,
-                           totals.get(pid, n), documents.get(pid, (0, None, None))[0],
-                           tuple(links.get((pid, "organizer"), ())), tuple(links.get((pid, "place"), ())),
-                           tuple(links.get((pid, "date"), ())), *documents.get(pid, (0, None, None))[1:])
+                           totals.get(pid, n), documents.get(pid, 0), tuple(links.get((pid, "organizer"), ())),
+                           tuple(links.get((pid, "place"), ())), tuple(links.get((pid, "date"), ())),
+                           *dates.get(pid, (None, None)), sampled=min(n, sample))
                 for pid, name, parent, parent_name, n in page]
 
     def program_row_count(self, *, search: str | None = None, top_level: bool = False,
@@ -1072,11 +1086,18 @@ class Project:
 
     def programs_by_category(self) -> list[tuple[str | None, int, int]]:
         """``(category, spans, canonical programs)`` over the spans of program labels,
-        by their ``category`` attribute (``None``: not set yet), largest first."""
-        return [tuple(row) for row in self.conn.execute(
-            "SELECT json_extract(attributes, '$.category') AS category, count(*) AS n, count(DISTINCT program_id) "
-            "FROM spans WHERE label IN (SELECT name FROM labels WHERE kind = 'program') "
-            "GROUP BY category ORDER BY n DESC, category IS NULL, category")]
+        by their ``category`` attribute (``None``: not set yet), largest first.  With
+        several program labels, a canonical program is counted once per label."""
+        counts: dict[str | None, list[int]] = {}
+        for (label,) in self.conn.execute("SELECT name FROM labels WHERE kind = 'program'").fetchall():
+            for category, n, programs in self.conn.execute(  # one label at a time: its index is in order
+                    "SELECT category, count(*), count(DISTINCT program_id) FROM spans WHERE label = ? "
+                    "GROUP BY category", (label,)):
+                total = counts.setdefault(category, [0, 0])
+                total[0] += n
+                total[1] += programs
+        return sorted(((c, n, k) for c, (n, k) in counts.items()),
+                      key=lambda row: (-row[1], row[0] is None, row[0] or ""))
 
     def program_place_counts(self) -> list[tuple[int | None, str, int]]:
         """``(program id, place text, spans)``: the place links of program spans,
@@ -1095,15 +1116,15 @@ class Project:
         return counts
 
     def throughput(self, *, since: str | None = None, utc_offset_minutes: int = 0) -> list[tuple[str, str, int]]:
-        """``(day, annotator, spans added)`` from the change log: spans made by hand
-        and suggestions accepted, by the day of the change in the given time zone
-        (a batch of suggestions, which no person made, does not count).  ``since``
-        is an ISO date or time in UTC."""
+        """``(day, annotator, spans added)``: spans made by hand and suggestions
+        accepted, from the change log (a batch of suggestions, which no person made,
+        does not count; an undone span still counted as work), by the day in the
+        time zone ``utc_offset_minutes`` east of UTC.  ``since``: an ISO date or time
+        in UTC.  Read from a per-hour summary the log keeps up to date."""
         return [tuple(row) for row in self.conn.execute(
-            "SELECT date(at, ?) AS day, annotator, count(*) FROM changes "
-            "WHERE action IN ('span_add', 'suggestion_accept') AND at >= ? "
+            "SELECT date(hour, ?) AS day, annotator, sum(spans) FROM throughput WHERE hour >= ? "
             "GROUP BY day, annotator ORDER BY day, annotator",
-            (f"{int(utc_offset_minutes):+d} minutes", since or ""))]
+            (f"{int(utc_offset_minutes):+d} minutes", (since or "")[:16]))]
 
     # export and annotated import -------------------------------------------------------
     def iter_export(self, statuses: Sequence[str] | None = None, page_size: int = 200) -> Iterator[ExportDocument]:

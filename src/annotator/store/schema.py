@@ -218,9 +218,35 @@ MIGRATIONS: dict[int, list[str]] = {
         "CREATE INDEX relations_head ON relations(head, type, tail)",
         "CREATE INDEX relations_tail ON relations(tail)",
         "CREATE INDEX relations_type ON relations(type, head, tail)",
-        # the statistics: programs per category, annotator throughput per day
-        "CREATE INDEX spans_category ON spans(label, json_extract(attributes, '$.category'), program_id)",
-        "CREATE INDEX changes_added ON changes(action, annotator, at)",
+        # the catalog's dates: a document's date without reading past its texts
+        "CREATE INDEX documents_date ON documents(id, date)",
+        # the statistics: programs per category (a virtual column, so that its index covers the count)
+        "ALTER TABLE spans ADD COLUMN category TEXT GENERATED ALWAYS AS (json_extract(attributes, '$.category')) "
+        "VIRTUAL",
+        "CREATE INDEX spans_category ON spans(label, category, program_id)",
+        # annotator throughput: spans added per annotator and hour (UTC), kept as the
+        # append-only change log grows, so a chart never reads the whole log
+        """
+        CREATE TABLE throughput (
+            hour TEXT NOT NULL,
+            annotator TEXT NOT NULL,
+            spans INTEGER NOT NULL,
+            PRIMARY KEY (hour, annotator)
+        ) WITHOUT ROWID
+        """,
+        """
+        INSERT INTO throughput(hour, annotator, spans)
+        SELECT substr(at, 1, 13) || ':00', annotator, count(*) FROM changes
+        WHERE action IN ('span_add', 'suggestion_accept') GROUP BY 1, 2
+        """,
+        """
+        CREATE TRIGGER changes_throughput AFTER INSERT ON changes
+        WHEN new.action IN ('span_add', 'suggestion_accept')
+        BEGIN
+            INSERT INTO throughput(hour, annotator, spans) VALUES (substr(new.at, 1, 13) || ':00', new.annotator, 1)
+            ON CONFLICT(hour, annotator) DO UPDATE SET spans = spans + 1;
+        END
+        """,
     ],
 }
 
