@@ -23,3 +23,15 @@ def test_normalizing_loads_no_qt():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_every_package_but_the_gui_is_barred_from_qt_and_placed_in_a_layer():
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    forbidden, layers = config["tool"]["importlinter"]["contracts"]
+    packages = {p for p in config["tool"]["setuptools"]["packages"]
+                if p.count(".") == 1 and p not in ("annotator.gui", "annotator.resources")}
+    assert packages <= set(forbidden["source_modules"])
+    layered = {m.strip() for layer in layers["layers"] for m in layer.split("|")}
+    assert packages <= layered

@@ -97,15 +97,17 @@ def test_migration_from_the_first_schema_backs_up_then_upgrades(project_path):
     migrate(first, 1, seed=True)
     [doc_id] = first.add_documents([make_document("持续推动海东妇女儿童事业", source="004.txt",
                                                   title="持续推动海东妇女儿童事业迈上新台阶", source_name=None)])
-    first.add_span(doc_id, 4, 6, "LOC")
+    conn.execute("INSERT INTO spans(document_id, start, end, label, text, annotator, origin, created_at, updated_at) "
+                 "VALUES (?, 4, 6, 'LOC', '海东', 'old-annotator', 'manual', '2024', '2024')", (doc_id,))
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     assert sqlite3.connect(project_path).execute("PRAGMA user_version").fetchone()[0] == 1
 
     with open_project(project_path) as p:
-        assert p.schema_version() == SCHEMA_VERSION == 4
+        assert p.schema_version() == SCHEMA_VERSION == 5
         assert p.rejections(doc_id) == []  # the table migration 4 made
-        assert [s.text for s in p.spans(doc_id)] == ["海东"]
+        assert [(s.text, s.program_id) for s in p.spans(doc_id)] == [("海东", None)]  # the column migration 5 added
+        assert {lt.type for lt in p.link_types()} == {"organizer", "place", "date"}  # seeded by migration 5
         assert [d.id for d in p.list_documents(search="妇女儿童")] == [doc_id]  # the indexes migrations 2 and 3 built
         steps = sorted(c["details"]["to"] for c in p.changes() if c["action"] == "migrate")
         assert steps[:2] == [1, 2] and steps[-1] == SCHEMA_VERSION

@@ -1,5 +1,22 @@
 """Application services between the window and the store: commands with undo.  No Qt."""
 
-from .commands import AddSpan, Command, DeleteSpan, Relabel, SetRegion, SetStatus
+from .commands import (
+    AddLink,
+    AddSpan,
+    Command,
+    CreateProgram,
+    DeleteLink,
+    DeleteSpan,
+    LinkProgram,
+    Relabel,
+    SetAttributes,
+    SetRegion,
+    SetStatus,
+    UnlinkProgram,
+    confirm,
+)
 
-__all__ = ["AddSpan", "Command", "DeleteSpan", "Relabel", "SetRegion", "SetStatus"]
+__all__ = [
+    "AddLink", "AddSpan", "Command", "CreateProgram", "DeleteLink", "DeleteSpan", "LinkProgram", "Relabel",
+    "SetAttributes", "SetRegion", "SetStatus", "UnlinkProgram", "confirm",
+]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from ..catalog import Proposal
 from ..store import Project, Relation, Span
 
 
@@ -82,7 +83,7 @@ class DeleteSpan:
         s = self._span
         assert s is not None
         project.add_span(s.document_id, s.start, s.end, s.label, origin=s.origin, attributes=s.attributes,
-                         suggester=s.suggester, span_id=s.id)
+                         suggester=s.suggester, span_id=s.id, program_id=_existing(project, s.program_id))
         for r in self._relations:
             project.add_relation(r.head, r.tail, r.type, relation_id=r.id)
 
@@ -93,6 +94,7 @@ class Relabel:
     span_id: int
     label: str
     _old: str | None = field(default=None, repr=False)
+    _program: int | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
@@ -103,12 +105,206 @@ class Relabel:
         return (self.span_id,)
 
     def do(self, project: Project) -> None:
-        self._old = project.span(self.span_id).label
+        old = project.span(self.span_id)
+        self._old, self._program = old.label, old.program_id
         project.update_span(self.span_id, label=self.label)
 
     def undo(self, project: Project) -> None:
         assert self._old is not None
-        project.update_span(self.span_id, label=self._old)
+        span = project.update_span(self.span_id, label=self._old)
+        program = _existing(project, self._program)
+        if span.program_id != program:  # a relabel away from a program label unlinked it
+            project.link_span(self.span_id, program)
+
+
+@dataclass
+class SetAttributes:
+    """Set attributes of a span (a value, or ``None`` to clear one), checked
+    against its label's definitions; undo puts back exactly what was there."""
+
+    document_id: int
+    span_id: int
+    attributes: dict[str, str | None]
+    _old: dict[str, Any] | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        return "set " + ", ".join(self.attributes)
+
+    @property
+    def span_ids(self) -> tuple[int, ...]:
+        return (self.span_id,)
+
+    def do(self, project: Project) -> None:
+        self._old = project.span(self.span_id).attributes
+        project.set_span_attributes(self.span_id, self.attributes)
+
+    def undo(self, project: Project) -> None:
+        assert self._old is not None
+        project.update_span(self.span_id, attributes=self._old)
+
+
+@dataclass
+class AddLink:
+    """A typed link from one span to another (a program to its organizer, place or date)."""
+
+    document_id: int
+    head: int
+    tail: int
+    type: str
+    relation_id: int | None = None  # known after the first do; kept for redo
+
+    @property
+    def text(self) -> str:
+        return f"link {self.type}"
+
+    @property
+    def span_ids(self) -> tuple[int, ...]:
+        return (self.head, self.tail)
+
+    def do(self, project: Project) -> None:
+        self.relation_id = project.add_link(self.head, self.tail, self.type, relation_id=self.relation_id).id
+
+    def undo(self, project: Project) -> None:
+        assert self.relation_id is not None
+        project.delete_relation(self.relation_id)
+
+
+@dataclass
+class DeleteLink:
+    document_id: int
+    relation_id: int
+    _relation: Relation | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        return "delete link"
+
+    @property
+    def span_ids(self) -> tuple[int, ...]:
+        return () if self._relation is None else (self._relation.head, self._relation.tail)
+
+    def do(self, project: Project) -> None:
+        self._relation = project.relation(self.relation_id)
+        project.delete_relation(self.relation_id)
+
+    def undo(self, project: Project) -> None:
+        r = self._relation
+        assert r is not None
+        project.add_relation(r.head, r.tail, r.type, relation_id=r.id)
+
+
+@dataclass
+class LinkProgram:
+    """Link a program span to a canonical program of the catalog; ``alias``, the
+    span's name when it is not yet one of the program's, is remembered with it."""
+
+    document_id: int
+    span_id: int
+    program_id: int
+    alias: str | None = None
+    _old: int | None = field(default=None, repr=False)
+    _added_alias: bool = field(default=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        return "link to the catalog"
+
+    @property
+    def span_ids(self) -> tuple[int, ...]:
+        return (self.span_id,)
+
+    def do(self, project: Project) -> None:
+        self._old = project.span(self.span_id).program_id
+        self._added_alias = _add_alias(project, self.program_id, self.alias)
+        project.link_span(self.span_id, self.program_id)
+
+    def undo(self, project: Project) -> None:
+        project.link_span(self.span_id, _existing(project, self._old))
+        if self._added_alias:
+            assert self.alias is not None
+            project.remove_program_alias(self.program_id, self.alias)
+
+
+@dataclass
+class UnlinkProgram:
+    document_id: int
+    span_id: int
+    _old: int | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        return "unlink from the catalog"
+
+    @property
+    def span_ids(self) -> tuple[int, ...]:
+        return (self.span_id,)
+
+    def do(self, project: Project) -> None:
+        self._old = project.span(self.span_id).program_id
+        project.link_span(self.span_id, None)
+
+    def undo(self, project: Project) -> None:
+        project.link_span(self.span_id, _existing(project, self._old))
+
+
+@dataclass
+class CreateProgram:
+    """Add a program to the catalog, under a parent (``parent_id``, or
+    ``parent_name``: the program of that name, created too if the catalog lacks
+    it), and link span ``span_id`` to it when one is given.  Redo makes the same
+    ids again."""
+
+    document_id: int | None
+    span_id: int | None
+    name: str
+    parent_id: int | None = None
+    parent_name: str | None = None
+    aliases: tuple[str, ...] = ()
+    program_id: int | None = None  # known after the first do
+    _made_parent: int | None = field(default=None, repr=False)
+    _old: int | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        return f"new program {self.name}"
+
+    @property
+    def span_ids(self) -> tuple[int, ...]:
+        return () if self.span_id is None else (self.span_id,)
+
+    def do(self, project: Project) -> None:
+        parent = self.parent_id
+        if parent is None and self.parent_name is not None:
+            found = project.program_named(self.parent_name)
+            if found is None:
+                found = project.create_program(self.parent_name, program_id=self._made_parent)
+                self._made_parent = found.id
+            else:
+                self._made_parent = None
+            parent = found.id
+        self.program_id = project.create_program(self.name, parent_id=parent, aliases=self.aliases,
+                                                 program_id=self.program_id).id
+        if self.span_id is not None:
+            self._old = project.span(self.span_id).program_id
+            project.link_span(self.span_id, self.program_id)
+
+    def undo(self, project: Project) -> None:
+        assert self.program_id is not None
+        if self.span_id is not None:
+            project.link_span(self.span_id, _existing(project, self._old))
+        project.delete_program(self.program_id)
+        if self._made_parent is not None:
+            project.delete_program(self._made_parent)
+
+
+def confirm(proposal: Proposal, document_id: int, span_id: int) -> LinkProgram | CreateProgram:
+    """The command that carries out a catalog proposal for a span, once the annotator confirms it."""
+    if proposal.program_id is not None:
+        return LinkProgram(document_id, span_id, proposal.program_id, alias=proposal.alias)
+    return CreateProgram(document_id, span_id, proposal.name, parent_id=proposal.parent_id,
+                         parent_name=None if proposal.parent_id is not None else proposal.parent_name,
+                         aliases=(proposal.alias,) if proposal.alias else ())
 
 
 class _NoSpans:
@@ -157,3 +353,18 @@ class SetRegion(_NoSpans):
             project.clear_region(self.document_id, self.start, self.end)
         else:
             project.set_region(self.document_id, self.start, self.end, self._old)
+
+
+def _existing(project: Project, program_id: int | None) -> int | None:
+    """``program_id`` if the catalog still has it: a program deleted since is not brought back by an undo."""
+    return program_id if program_id is not None and project.find_program(program_id) is not None else None
+
+
+def _add_alias(project: Project, program_id: int, alias: str | None) -> bool:
+    if alias is None:
+        return False
+    program = project.program(program_id)
+    if alias == program.name or alias in program.aliases:
+        return False
+    project.add_program_alias(program_id, alias)
+    return True

@@ -40,5 +40,22 @@ class LabelInUse(ProjectError):
         self.count = count
 
 
+class AttributeInUse(ProjectError):
+    """A change to a label's attribute definitions would leave spans with values it
+    no longer allows, and the caller did not say what happens to them."""
+
+    def __init__(self, message: str, count: int):
+        super().__init__(message)
+        self.count = count
+
+
+class ProgramInUse(ProjectError):
+    """A canonical program that spans link to cannot be deleted until they are unlinked or merged."""
+
+    def __init__(self, message: str, count: int):
+        super().__init__(message)
+        self.count = count
+
+
 class InvalidEdit(ProjectError):
     """An edit that does not fit the document or the schema (bad offsets, unknown label)."""

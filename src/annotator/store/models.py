@@ -39,6 +39,7 @@ class Span:
     suggester: str | None
     created_at: str
     updated_at: str
+    program_id: int | None = None  # the canonical program of a program span (the catalog)
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,63 @@ class Relation:
     type: str
     annotator: str
     created_at: str
+
+
+@dataclass(frozen=True)
+class LinkType:
+    """A typed link may go from a span labelled ``head`` to one labelled ``tail``."""
+
+    type: str
+    head: str
+    tail: str
+
+
+@dataclass(frozen=True)
+class Program:
+    """A canonical program of the catalog; regional variants have a parent."""
+
+    id: int
+    name: str
+    parent_id: int | None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CatalogRow:
+    """A line of the catalog view: a program, how often it is annotated, and what
+    its links say (``(text, count)`` pairs, most frequent first, at most five,
+    over its latest ``sampled`` occurrences)."""
+
+    id: int
+    name: str
+    parent_id: int | None
+    parent_name: str | None
+    aliases: tuple[str, ...]
+    children: int
+    occurrences: int  # its own spans
+    total: int  # its own and its variants' (descendants'), for the tree
+    documents: int
+    organizers: tuple[tuple[str, int], ...]
+    places: tuple[tuple[str, int], ...]
+    dates: tuple[tuple[str, int], ...]
+    first_date: str | None  # of the documents it occurs in, as the pages give them
+    last_date: str | None
+    sampled: int = 0  # how many of its latest occurrences the links and dates were read from
+    regions: tuple[str, ...] = ()  # filled by annotator.catalog (place links and the name's region)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """A span linked to a program, with a little of the text around it."""
+
+    document_id: int
+    span_id: int
+    start: int
+    end: int
+    text: str
+    before: str
+    after: str
+    title: str | None
 
 
 @dataclass(frozen=True)

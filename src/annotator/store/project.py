@@ -30,10 +30,12 @@ from filelock import FileLock, Timeout
 
 from .. import __version__
 from .errors import (
+    AttributeInUse,
     InvalidEdit,
     LabelInUse,
     ProjectDamaged,
     ProjectError,
+    ProgramInUse,
     ProjectLocked,
     ProjectTooNew,
     ReadOnlyProject,
@@ -44,13 +46,17 @@ from .models import (
     ORIGINS,
     STATUSES,
     AnnotatedDocument,
+    CatalogRow,
     Document,
     DocumentInfo,
     EncodedDocument,
     ExportDocument,
     ExportSpan,
     Label,
+    LinkType,
     NewDocument,
+    Occurrence,
+    Program,
     Region,
     Rejection,
     Relation,
@@ -76,13 +82,51 @@ def default_annotator() -> str:
         return "annotator"
 
 
+def _label_schema() -> dict[str, Any]:
+    return tomllib.loads(resources.files("annotator.resources").joinpath("labels.toml").read_text("utf-8"))
+
+
 def default_labels() -> list[Label]:
     """The label schema a new project starts with (``resources/labels.toml``)."""
-    data = tomllib.loads(resources.files("annotator.resources").joinpath("labels.toml").read_text("utf-8"))
     return [
         Label(d["name"], d["kind"], d["zh"], d["en"], d["color"], d.get("hotkey"), d.get("attributes", {}))
-        for d in data["label"]
+        for d in _label_schema()["label"]
     ]
+
+
+def default_link_types() -> list[LinkType]:
+    """The typed links a new (or upgraded) project starts with (``[[link]]`` in ``labels.toml``)."""
+    return [LinkType(d["type"], d["head"], d["tail"]) for d in _label_schema().get("link", [])]
+
+
+def check_attribute_definitions(label: str, definitions: Any) -> None:
+    """Raise :class:`InvalidEdit` unless ``definitions`` is ``{name: {"type": "choice",
+    "choices": [...], "optional": bool}}``, the one kind of attribute the window edits."""
+    if not isinstance(definitions, dict):
+        raise InvalidEdit(f"the attributes of {label} must be a table of definitions")
+    for name, d in definitions.items():
+        where = f"attribute {name!r} of {label}"
+        if not (isinstance(name, str) and name.strip()) or not isinstance(d, dict):
+            raise InvalidEdit(f"{where}: a definition needs a name and a table")
+        if d.get("type", "choice") != "choice":
+            raise InvalidEdit(f"{where}: only choice attributes are supported, not {d.get('type')!r}")
+        choices = d.get("choices")
+        if (not isinstance(choices, list) or not choices
+                or not all(isinstance(c, str) and c.strip() for c in choices)):
+            raise InvalidEdit(f"{where}: choices must be a list of names")
+        if len(set(choices)) != len(choices):
+            raise InvalidEdit(f"{where}: a choice is listed twice")
+        if not isinstance(d.get("optional", False), bool):
+            raise InvalidEdit(f"{where}: optional must be true or false")
+        unknown = set(d) - {"type", "choices", "optional"}
+        if unknown:
+            raise InvalidEdit(f"{where}: unknown keys {', '.join(sorted(unknown))}")
+
+
+def _orphans(old: dict[str, Any], new: dict[str, Any], attributes: dict[str, Any]) -> dict[str, Any]:
+    """The values of ``attributes`` the old definitions allowed and the new ones do not."""
+    return {k: v for k, v in attributes.items()
+            if k in old and v in old[k].get("choices", ()) and not (k in new and v in new[k]["choices"])}
 
 
 def check_file(path: Path) -> None:
@@ -389,9 +433,16 @@ class Project:
             _insert_label(c, label, position)
 
     def update_label(self, name: str, label: Label) -> None:
-        """Change a label; renaming it renames it on every span."""
-        self.label(name)
+        """Change a label; renaming it renames it on every span.  Attribute
+        definitions that would take away values spans carry are refused
+        (:class:`AttributeInUse`): :meth:`set_label_attributes` says what happens to them."""
+        old = self.label(name)
         self._check_label(label, replacing=name)
+        if label.attributes != old.attributes:
+            count = len(self._orphaned_spans(name, old.attributes, label.attributes))
+            if count:
+                raise AttributeInUse(f"{self.path}: {count} spans of {name} carry attribute values the new "
+                                     "definitions drop; rename or clear them first", count)
         with self._write("label_update", None, {"name": name, "new_name": label.name}) as c:
             c.execute(
                 "UPDATE labels SET name = ?, kind = ?, zh = ?, en = ?, color = ?, hotkey = ?, attributes = ? "
@@ -399,6 +450,69 @@ class Project:
                 (label.name, label.kind, label.zh, label.en, label.color, label.hotkey,
                  _dumps(label.attributes), name),
             )
+
+    def set_label_attributes(self, name: str, definitions: dict[str, Any], *,
+                             rename: dict[str, dict[str, str]] | None = None, clear: bool = False) -> int:
+        """Replace a label's attribute definitions: add a category, drop one, reword
+        one.  Values spans carry stay where the new definitions still allow them.  A
+        value they no longer allow moves to another choice by ``rename``
+        (``{"category": {"宣讲": "思想引领/宣讲"}}``), or with ``clear=True`` is taken
+        off the span; otherwise the change is refused with :class:`AttributeInUse`
+        and nothing changes.  Returns how many spans changed."""
+        old = self.label(name)
+        try:
+            check_attribute_definitions(name, definitions)
+        except InvalidEdit as exc:
+            raise InvalidEdit(f"{self.path}: {exc}") from None
+        rename = rename or {}
+        for attribute, moves in rename.items():
+            for target in moves.values():
+                if attribute not in definitions or target not in definitions[attribute]["choices"]:
+                    raise InvalidEdit(f"{self.path}: cannot move {attribute} values to {target!r}: "
+                                      "not a choice of the new definitions")
+        changed: list[tuple[str, str, int]] = []
+        stamp = now()
+        left = 0
+        for span_id, attributes in self._orphaned_spans(name, old.attributes, definitions):
+            values = dict(attributes)
+            for key, value in _orphans(old.attributes, definitions, attributes).items():
+                target = rename.get(key, {}).get(value)
+                if target is not None:
+                    values[key] = target
+                elif clear:
+                    del values[key]
+                else:
+                    left += 1
+                    break
+            changed.append((_dumps(values), stamp, span_id))
+        if left:
+            raise AttributeInUse(f"{self.path}: {left} spans of {name} carry attribute values the new definitions "
+                                 "drop; say which choice they move to, or clear them", left)
+        details = {"name": name, "attributes": definitions, "rename": rename, "clear": clear, "spans": len(changed)}
+        with self._write("label_attributes", None, details) as c:
+            c.execute("UPDATE labels SET attributes = ? WHERE name = ?", (_dumps(definitions), name))
+            c.executemany("UPDATE spans SET attributes = ?, updated_at = ? WHERE id = ?", changed)
+        return len(changed)
+
+    def add_attribute_choice(self, name: str, attribute: str, choice: str) -> None:
+        """Add a choice (a category) at the end of an attribute's list."""
+        definitions = json.loads(json.dumps(self.label(name).attributes))
+        if attribute not in definitions:
+            raise InvalidEdit(f"{self.path}: label {name} has no attribute {attribute!r}")
+        definitions[attribute]["choices"].append(choice)
+        self.set_label_attributes(name, definitions)
+
+    def _orphaned_spans(self, name: str, old: dict[str, Any], new: dict[str, Any]) -> list[tuple[int, dict]]:
+        """Spans of label ``name`` with a value ``old`` allowed and ``new`` does not."""
+        if all(k in new and set(d.get("choices", ())) <= set(new[k]["choices"]) for k, d in old.items()):
+            return []
+        rows = self.conn.execute("SELECT id, attributes FROM spans WHERE label = ? AND attributes != '{}'", (name,))
+        out = []
+        for span_id, text in rows:
+            attributes = json.loads(text)
+            if _orphans(old, new, attributes):
+                out.append((span_id, attributes))
+        return out
 
     def remove_label(self, name: str, *, delete_spans: bool = False, relabel_to: str | None = None) -> int:
         """Remove a label.  If spans carry it, the caller must say what happens to them:
@@ -422,6 +536,10 @@ class Project:
         return count
 
     def _check_label(self, label: Label, replacing: str | None) -> None:
+        try:
+            check_attribute_definitions(label.name, label.attributes)
+        except InvalidEdit as exc:
+            raise InvalidEdit(f"{self.path}: {exc}") from None
         if not label.name or not label.name.replace("_", "").replace("-", "").isalnum():
             raise InvalidEdit(f"{self.path}: a label name needs letters or digits, not {label.name!r}")
         if label.kind not in KINDS:
@@ -458,39 +576,68 @@ class Project:
 
     def add_span(self, document_id: int, start: int, end: int, label: str, *, origin: str = "manual",
                  attributes: dict[str, Any] | None = None, suggester: str | None = None,
-                 span_id: int | None = None) -> Span:
+                 span_id: int | None = None, program_id: int | None = None) -> Span:
         """Tag ``text[start:end]`` (code points of the normalized text).  ``span_id``
-        restores a deleted span under its old id (undo)."""
+        (and ``program_id``, its catalog link) restore a deleted span under its old id (undo)."""
         if origin not in ORIGINS:
             raise InvalidEdit(f"{self.path}: unknown origin {origin!r}")
         self.label(label)
         text = self._span_text(document_id, start, end)
         with self._write("span_add", document_id, {"start": start, "end": end, "label": label}) as c:
             new_id = self._insert_span(c, span_id, document_id, start, end, label, text, attributes, origin,
-                                       suggester, now())
+                                       suggester, now(), program_id=program_id)
         return self.span(new_id)
 
     def _insert_span(self, c: sqlite3.Connection, span_id: int | None, document_id: int, start: int, end: int,
                      label: str, text: str, attributes: dict[str, Any] | None, origin: str,
-                     suggester: str | None, stamp: str, annotator: str | None = None) -> int:
+                     suggester: str | None, stamp: str, annotator: str | None = None,
+                     program_id: int | None = None) -> int:
         cur = c.execute(
             "INSERT INTO spans(id, document_id, start, end, label, text, attributes, annotator, origin, "
-            "suggester, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "suggester, created_at, updated_at, program_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (span_id, document_id, start, end, label, text, _dumps(attributes or {}), annotator or self.annotator,
-             origin, suggester, stamp, stamp),
+             origin, suggester, stamp, stamp, program_id),
         )
         return cur.lastrowid
 
     def update_span(self, span_id: int, *, label: str | None = None,
                     attributes: dict[str, Any] | None = None) -> Span:
+        """Relabel a span or replace its attributes as given (unchecked: undo puts
+        back what was there; :meth:`set_span_attributes` checks).  A span relabelled
+        to a label that is not a program's loses its catalog link."""
         old = self.span(span_id)
-        if label is not None:
-            self.label(label)
+        program_id = old.program_id
+        if label is not None and self.label(label).kind != "program":
+            program_id = None
         with self._write("span_update", old.document_id, {"span": span_id, "label": label}) as c:
             c.execute(
-                "UPDATE spans SET label = ?, attributes = ?, updated_at = ? WHERE id = ?",
-                (label or old.label, _dumps(old.attributes if attributes is None else attributes), now(), span_id),
+                "UPDATE spans SET label = ?, attributes = ?, program_id = ?, updated_at = ? WHERE id = ?",
+                (label or old.label, _dumps(old.attributes if attributes is None else attributes), program_id,
+                 now(), span_id),
             )
+        return self.span(span_id)
+
+    def set_span_attributes(self, span_id: int, attributes: dict[str, str | None]) -> Span:
+        """Set attributes of a span, checked against its label's definitions: each
+        value must be one of the attribute's choices; ``None`` clears it.  Attributes
+        not named are kept."""
+        span = self.span(span_id)
+        definitions = self.label(span.label).attributes
+        values = dict(span.attributes)
+        for name, value in attributes.items():
+            d = definitions.get(name)
+            if d is None:
+                known = ", ".join(definitions) or "none"
+                raise InvalidEdit(f"{self.path}: label {span.label} has no attribute {name!r} (it has: {known})")
+            if value is None:
+                values.pop(name, None)
+            elif value not in d["choices"]:
+                raise InvalidEdit(f"{self.path}: {value!r} is not a {name} of {span.label} "
+                                  f"(one of {', '.join(d['choices'])})")
+            else:
+                values[name] = value
+        with self._write("span_attributes", span.document_id, {"span": span_id, "attributes": attributes}) as c:
+            c.execute("UPDATE spans SET attributes = ?, updated_at = ? WHERE id = ?", (_dumps(values), now(), span_id))
         return self.span(span_id)
 
     def delete_span(self, span_id: int) -> Span:
@@ -613,12 +760,56 @@ class Project:
             raise InvalidEdit(f"{self.path}: spans {head} and {tail} are in different documents")
         if not type:
             raise InvalidEdit(f"{self.path}: a relation needs a type")
-        with self._write("relation_add", h.document_id, {"head": head, "tail": tail, "type": type}) as c:
+        return self._insert_relation(h.document_id, head, tail, type, relation_id)
+
+    def _insert_relation(self, document_id: int, head: int, tail: int, type: str,
+                         relation_id: int | None) -> Relation:
+        with self._write("relation_add", document_id, {"head": head, "tail": tail, "type": type}) as c:
             rid = c.execute(
                 "INSERT INTO relations(id, document_id, head, tail, type, annotator, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (relation_id, h.document_id, head, tail, type, self.annotator, now())).lastrowid
-        return next(r for r in self.relations(h.document_id) if r.id == rid)
+                (relation_id, document_id, head, tail, type, self.annotator, now())).lastrowid
+        return self.relation(rid)
+
+    def relation(self, relation_id: int) -> Relation:
+        row = self.conn.execute("SELECT id, document_id, head, tail, type, annotator, created_at FROM relations "
+                                "WHERE id = ?", (relation_id,)).fetchone()
+        if row is None:
+            raise InvalidEdit(f"{self.path}: no relation {relation_id}")
+        return Relation(*row)
+
+    # typed links ------------------------------------------------------------------------
+    def link_types(self) -> list[LinkType]:
+        return [LinkType(*row) for row in self.conn.execute(
+            "SELECT type, head, tail FROM link_types ORDER BY type, head, tail")]
+
+    def link_types_between(self, head: int, tail: int) -> list[str]:
+        """The link types that may go from span ``head`` to span ``tail`` (by their
+        labels), so a gesture from a program to an organisation needs no menu."""
+        h, t = self.span(head), self.span(tail)
+        if h.document_id != t.document_id:
+            return []
+        return [row[0] for row in self.conn.execute(
+            "SELECT type FROM link_types WHERE head = ? AND tail = ? ORDER BY type", (h.label, t.label))]
+
+    def add_link(self, head: int, tail: int, type: str, *, relation_id: int | None = None) -> Relation:
+        """A typed link (``link_types``): the head and tail spans' labels must fit the
+        type, both spans in one document, and the same link not made twice.
+        ``relation_id`` restores a deleted link (undo)."""
+        h, t = self.span(head), self.span(tail)
+        if h.document_id != t.document_id:
+            raise InvalidEdit(f"{self.path}: spans {head} and {tail} are in different documents")
+        fits = [lt for lt in self.link_types() if lt.type == type]
+        if not fits:
+            known = ", ".join(sorted({lt.type for lt in self.link_types()})) or "none"
+            raise InvalidEdit(f"{self.path}: no link type {type!r} (one of {known})")
+        if not any(lt.head == h.label and lt.tail == t.label for lt in fits):
+            allowed = "; ".join(f"{lt.head} → {lt.tail}" for lt in fits)
+            raise InvalidEdit(f"{self.path}: a {type} link goes {allowed}, not {h.label} → {t.label}")
+        if self.conn.execute("SELECT 1 FROM relations WHERE head = ? AND type = ? AND tail = ?",
+                             (head, type, tail)).fetchone():
+            raise InvalidEdit(f"{self.path}: span {head} already has that {type} link to span {tail}")
+        return self._insert_relation(h.document_id, head, tail, type, relation_id)
 
     def delete_relation(self, relation_id: int) -> None:
         row = self.conn.execute("SELECT document_id FROM relations WHERE id = ?", (relation_id,)).fetchone()
@@ -626,6 +817,332 @@ class Project:
             raise InvalidEdit(f"{self.path}: no relation {relation_id}")
         with self._write("relation_delete", row[0], {"relation": relation_id}) as c:
             c.execute("DELETE FROM relations WHERE id = ?", (relation_id,))
+
+    def add_link_type(self, type: str, head: str, tail: str) -> None:
+        """Allow links of ``type`` from spans labelled ``head`` to spans labelled ``tail``."""
+        self.label(head), self.label(tail)
+        if not type or not type.strip():
+            raise InvalidEdit(f"{self.path}: a link type needs a name")
+        with self._write("link_type_add", None, {"type": type, "head": head, "tail": tail}) as c:
+            c.execute("INSERT OR IGNORE INTO link_types(type, head, tail) VALUES (?, ?, ?)", (type, head, tail))
+
+    def remove_link_type(self, type: str, head: str, tail: str) -> None:
+        """Stop offering a link type between two labels; links already made stay."""
+        with self._write("link_type_remove", None, {"type": type, "head": head, "tail": tail}) as c:
+            c.execute("DELETE FROM link_types WHERE type = ? AND head = ? AND tail = ?", (type, head, tail))
+
+    # the program catalog ------------------------------------------------------------------
+    def programs(self) -> list[Program]:
+        """The whole catalog with its aliases: what a proposal compares a name with."""
+        aliases: dict[int, list[str]] = {}
+        for alias, program_id in self.conn.execute("SELECT alias, program_id FROM program_aliases ORDER BY alias"):
+            aliases.setdefault(program_id, []).append(alias)
+        return [Program(pid, name, parent, tuple(aliases.get(pid, ())))
+                for pid, name, parent in self.conn.execute("SELECT id, name, parent_id FROM programs ORDER BY id")]
+
+    def find_program(self, program_id: int) -> Program | None:
+        row = self.conn.execute("SELECT id, name, parent_id FROM programs WHERE id = ?", (program_id,)).fetchone()
+        if row is None:
+            return None
+        aliases = tuple(r[0] for r in self.conn.execute(
+            "SELECT alias FROM program_aliases WHERE program_id = ? ORDER BY alias", (program_id,)))
+        return Program(*row, aliases)
+
+    def program(self, program_id: int) -> Program:
+        found = self.find_program(program_id)
+        if found is None:
+            raise InvalidEdit(f"{self.path}: no program {program_id} in the catalog")
+        return found
+
+    def program_named(self, name: str) -> Program | None:
+        """The program with this name or alias, if any."""
+        row = self.conn.execute("SELECT id FROM programs WHERE name = ? UNION ALL "
+                                "SELECT program_id FROM program_aliases WHERE alias = ?",
+                                (name.strip(), name.strip())).fetchone()
+        return None if row is None else self.program(row[0])
+
+    def create_program(self, name: str, *, parent_id: int | None = None, aliases: Sequence[str] = (),
+                       program_id: int | None = None) -> Program:
+        """Add a canonical program.  ``program_id`` restores a deleted one (undo)."""
+        name = self._free_program_name(name, None)
+        aliases = [self._free_program_name(a, None) for a in aliases]
+        if len({name, *aliases}) != 1 + len(aliases):
+            raise InvalidEdit(f"{self.path}: a program's name and aliases must differ")
+        if parent_id is not None:
+            self.program(parent_id)
+        stamp = now()
+        details: dict[str, Any] = {"name": name, "parent": parent_id}
+        with self._write("program_add", None, details) as c:
+            new_id = c.execute("INSERT INTO programs(id, name, parent_id, annotator, created_at, updated_at) "
+                               "VALUES (?, ?, ?, ?, ?, ?)",
+                               (program_id, name, parent_id, self.annotator, stamp, stamp)).lastrowid
+            c.executemany("INSERT INTO program_aliases(alias, program_id) VALUES (?, ?)",
+                          [(a, new_id) for a in aliases])
+            details["program"] = new_id
+        return self.program(new_id)
+
+    def rename_program(self, program_id: int, name: str, *, keep_alias: bool = True) -> Program:
+        """Rename a program; its old name stays an alias unless ``keep_alias=False``.
+        Renaming to one of its own aliases swaps the two."""
+        old = self.program(program_id)
+        name = name.strip()
+        if name == old.name:
+            return old
+        if name not in old.aliases:
+            name = self._free_program_name(name, None)
+        with self._write("program_rename", None, {"program": program_id, "name": name, "old": old.name}) as c:
+            c.execute("DELETE FROM program_aliases WHERE alias = ?", (name,))
+            c.execute("UPDATE programs SET name = ?, updated_at = ? WHERE id = ?", (name, now(), program_id))
+            if keep_alias:
+                c.execute("INSERT INTO program_aliases(alias, program_id) VALUES (?, ?)", (old.name, program_id))
+        return self.program(program_id)
+
+    def set_program_parent(self, program_id: int, parent_id: int | None) -> Program:
+        """Make a program a variant of another (``None``: a program of its own)."""
+        self.program(program_id)
+        if parent_id is not None:
+            self.program(parent_id)
+            if parent_id in self._program_tree(program_id):
+                raise InvalidEdit(f"{self.path}: program {parent_id} is {program_id} or one of its variants; "
+                                  "a program cannot be its own parent")
+        with self._write("program_parent", None, {"program": program_id, "parent": parent_id}) as c:
+            c.execute("UPDATE programs SET parent_id = ?, updated_at = ? WHERE id = ?", (parent_id, now(), program_id))
+        return self.program(program_id)
+
+    def add_program_alias(self, program_id: int, alias: str) -> Program:
+        self.program(program_id)
+        alias = self._free_program_name(alias, None)
+        with self._write("program_alias_add", None, {"program": program_id, "alias": alias}) as c:
+            c.execute("INSERT INTO program_aliases(alias, program_id) VALUES (?, ?)", (alias, program_id))
+        return self.program(program_id)
+
+    def remove_program_alias(self, program_id: int, alias: str) -> Program:
+        if alias not in self.program(program_id).aliases:
+            raise InvalidEdit(f"{self.path}: {alias!r} is not an alias of program {program_id}")
+        with self._write("program_alias_remove", None, {"program": program_id, "alias": alias}) as c:
+            c.execute("DELETE FROM program_aliases WHERE alias = ? AND program_id = ?", (alias, program_id))
+        return self.program(program_id)
+
+    def merge_programs(self, source_id: int, into_id: int) -> int:
+        """Fold program ``source_id`` into ``into_id``: its spans, variants and
+        aliases move over, its name becomes an alias, and it is deleted.  Returns how
+        many spans moved."""
+        source, into = self.program(source_id), self.program(into_id)
+        if source_id == into_id:
+            raise InvalidEdit(f"{self.path}: cannot merge program {source_id} into itself")
+        if into_id in self._program_tree(source_id):
+            raise InvalidEdit(f"{self.path}: {into.name} is a variant of {source.name}; merge it into its parent, "
+                              "not the other way")
+        details: dict[str, Any] = {"program": source_id, "into": into_id, "name": source.name}
+        with self._write("program_merge", None, details) as c:
+            stamp = now()
+            moved = c.execute("UPDATE spans SET program_id = ?, updated_at = ? WHERE program_id = ?",
+                              (into_id, stamp, source_id)).rowcount
+            c.execute("UPDATE programs SET parent_id = ?, updated_at = ? WHERE parent_id = ?",
+                      (into_id, stamp, source_id))
+            c.execute("UPDATE program_aliases SET program_id = ? WHERE program_id = ?", (into_id, source_id))
+            c.execute("DELETE FROM programs WHERE id = ?", (source_id,))
+            c.execute("INSERT INTO program_aliases(alias, program_id) VALUES (?, ?)", (source.name, into_id))
+            details["spans"] = moved
+        return moved
+
+    def delete_program(self, program_id: int, *, unlink_spans: bool = False) -> int:
+        """Delete a program; its variants move up to its parent.  While spans link to
+        it the caller must say ``unlink_spans=True`` (or merge it instead); otherwise
+        :class:`ProgramInUse`.  Returns how many spans were unlinked."""
+        program = self.program(program_id)
+        count = self._one("SELECT count(*) FROM spans WHERE program_id = ?", program_id)
+        if count and not unlink_spans:
+            raise ProgramInUse(f"{self.path}: {count} spans link to program {program.name}; unlink them or merge "
+                               "the program into another", count)
+        with self._write("program_delete", None, {"program": program_id, "name": program.name, "spans": count}) as c:
+            stamp = now()
+            c.execute("UPDATE spans SET program_id = NULL, updated_at = ? WHERE program_id = ?", (stamp, program_id))
+            c.execute("UPDATE programs SET parent_id = ?, updated_at = ? WHERE parent_id = ?",
+                      (program.parent_id, stamp, program_id))
+            c.execute("DELETE FROM programs WHERE id = ?", (program_id,))
+        return count
+
+    def link_span(self, span_id: int, program_id: int | None) -> Span:
+        """Link a program span to its canonical program (``None`` unlinks it)."""
+        span = self.span(span_id)
+        if program_id is not None:
+            self.program(program_id)
+            if self.label(span.label).kind != "program":
+                raise InvalidEdit(f"{self.path}: span {span_id} is a {span.label}, not a program; only program "
+                                  "spans link to the catalog")
+        with self._write("span_program", span.document_id, {"span": span_id, "program": program_id}) as c:
+            c.execute("UPDATE spans SET program_id = ?, updated_at = ? WHERE id = ?", (program_id, now(), span_id))
+        return self.span(span_id)
+
+    def _free_program_name(self, name: str, own_id: int | None) -> str:
+        name = name.strip() if isinstance(name, str) else ""
+        if not name:
+            raise InvalidEdit(f"{self.path}: a program needs a name")
+        taken = self.program_named(name)
+        if taken is not None and taken.id != own_id:
+            raise InvalidEdit(f"{self.path}: {name!r} already names program {taken.id} ({taken.name})")
+        return name
+
+    def _program_tree(self, program_id: int) -> set[int]:
+        """A program and all its variants, down the tree."""
+        return {row[0] for row in self.conn.execute(
+            "WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT p.id FROM programs p JOIN tree ON p.parent_id = tree.id) "
+            "SELECT id FROM tree", (program_id,))}
+
+    # the catalog view ---------------------------------------------------------------------
+    _PROGRAM_ORDER = {"occurrences": "n DESC, p.name", "name": "p.name"}
+
+    def program_rows(self, offset: int = 0, limit: int = 50, *, search: str | None = None,
+                     top_level: bool = False, parent_id: int | None = None,
+                     order_by: str = "occurrences", sample: int = 100) -> list[CatalogRow]:
+        """A page of the catalog: every program (``top_level``: those with no parent,
+        for a tree; ``parent_id``: that program's variants), most annotated first,
+        each with its counts, and the organizers, places and dates its links name
+        (links of types ``organizer``, ``place`` and ``date``) and the dates of its
+        documents, read from its latest ``sample`` occurrences (``row.sampled``)."""
+        if order_by not in self._PROGRAM_ORDER:
+            raise InvalidEdit(f"{self.path}: cannot sort the catalog by {order_by!r}")
+        where, params = self._program_filter(search, top_level, parent_id)
+        page = self.conn.execute(
+            "SELECT p.id, p.name, p.parent_id, q.name, "
+            "(SELECT count(*) FROM spans s WHERE s.program_id = p.id) AS n "
+            f"FROM programs p LEFT JOIN programs q ON q.id = p.parent_id {where} "
+            f"ORDER BY {self._PROGRAM_ORDER[order_by]} LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
+        if not page:
+            return []
+        ids = [row[0] for row in page]
+        marks = ", ".join("?" * len(ids))
+        aliases: dict[int, list[str]] = {}
+        for pid, alias in self.conn.execute(
+                f"SELECT program_id, alias FROM program_aliases WHERE program_id IN ({marks}) ORDER BY alias", ids):
+            aliases.setdefault(pid, []).append(alias)
+        children = dict(self.conn.execute(
+            f"SELECT parent_id, count(*) FROM programs WHERE parent_id IN ({marks}) GROUP BY parent_id", ids))
+        totals = dict(self.conn.execute(
+            "WITH RECURSIVE tree(root, id) AS ("
+            f"SELECT id, id FROM programs WHERE id IN ({marks}) "
+            "UNION SELECT tree.root, p.id FROM programs p JOIN tree ON p.parent_id = tree.id) "
+            "SELECT root, sum((SELECT count(*) FROM spans s WHERE s.program_id = tree.id)) FROM tree GROUP BY root",
+            ids))
+        documents = dict(self.conn.execute(  # the covering index alone: no document is read
+            f"SELECT program_id, count(DISTINCT document_id) FROM spans WHERE program_id IN ({marks}) "
+            "GROUP BY program_id", ids))
+        # links and dates: of each program's latest `sample` occurrences (by document), so
+        # that a page costs the same however often its programs occur
+        latest = " UNION ALL ".join(
+            ["SELECT * FROM (SELECT id, program_id, document_id FROM spans WHERE program_id = ? "
+             "ORDER BY document_id DESC, start DESC LIMIT ?)"] * len(ids))
+        sample_params = [v for pid in ids for v in (pid, sample)]
+        dates = {pid: (first, last) for pid, first, last in self.conn.execute(
+            f"WITH sample(id, program_id, document_id) AS ({latest}) "
+            "SELECT s.program_id, min(d.date), max(d.date) FROM sample s "
+            "JOIN documents d INDEXED BY documents_date ON d.id = s.document_id "
+            "GROUP BY s.program_id", sample_params)}
+        links: dict[tuple[int, str], list[tuple[str, int]]] = {}
+        for pid, kind, text, n in self.conn.execute(
+                f"WITH sample(id, program_id, document_id) AS ({latest}) "
+                "SELECT s.program_id, r.type, t.text, count(*) AS n FROM sample s "
+                "JOIN relations r ON r.head = s.id AND +r.type IN ('organizer', 'place', 'date') "  # by head: one probe
+                "JOIN spans t ON t.id = r.tail GROUP BY s.program_id, r.type, t.text ORDER BY n DESC, t.text",
+                sample_params):
+            found = links.setdefault((pid, kind), [])
+            if len(found) < 5:
+                found.append((text, n))
+        return [CatalogRow(pid, name, parent, parent_name, tuple(aliases.get(pid, ())), children.get(pid, 0), n,
+                           totals.get(pid, n), documents.get(pid, 0), tuple(links.get((pid, "organizer"), ())),
+                           tuple(links.get((pid, "place"), ())), tuple(links.get((pid, "date"), ())),
+                           *dates.get(pid, (None, None)), sampled=min(n, sample))
+                for pid, name, parent, parent_name, n in page]
+
+    def program_row_count(self, *, search: str | None = None, top_level: bool = False,
+                          parent_id: int | None = None) -> int:
+        where, params = self._program_filter(search, top_level, parent_id)
+        return self._one(f"SELECT count(*) FROM programs p {where}", *params)
+
+    def _program_filter(self, search: str | None, top_level: bool, parent_id: int | None) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if top_level:
+            clauses.append("p.parent_id IS NULL")
+        if parent_id is not None:
+            clauses.append("p.parent_id = ?")
+            params.append(parent_id)
+        if search:
+            clauses.append("(instr(p.name, ?) > 0 OR p.id IN "
+                           "(SELECT program_id FROM program_aliases WHERE instr(alias, ?) > 0))")
+            params += [search, search]
+        return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def occurrences(self, program_id: int, offset: int = 0, limit: int = 100, *, variants: bool = False,
+                    context: int = 20) -> list[Occurrence]:
+        """The spans linked to a program (``variants``: and to its variants), by
+        document and position, each with ``context`` characters either side."""
+        ids = sorted(self._program_tree(program_id)) if variants else [program_id]
+        marks = ", ".join("?" * len(ids))
+        return [Occurrence(*row) for row in self.conn.execute(
+            "SELECT s.document_id, s.id, s.start, s.end, s.text, "
+            "substr(d.text, max(1, s.start + 1 - ?), min(s.start, ?)), substr(d.text, s.end + 1, ?), d.title "
+            f"FROM spans s JOIN documents d ON d.id = s.document_id WHERE s.program_id IN ({marks}) "
+            "ORDER BY s.document_id, s.start, s.id LIMIT ? OFFSET ?",
+            (context, context, context, *ids, limit, offset))]
+
+    def occurrence_count(self, program_id: int, *, variants: bool = False) -> int:
+        ids = sorted(self._program_tree(program_id)) if variants else [program_id]
+        return self._one(f"SELECT count(*) FROM spans WHERE program_id IN ({', '.join('?' * len(ids))})", *ids)
+
+    # statistics ---------------------------------------------------------------------------
+    def documents_by_status(self) -> dict[str, int]:
+        counts = {s: 0 for s in STATUSES}
+        counts.update(self.conn.execute("SELECT status, count(*) FROM documents GROUP BY status"))
+        return counts
+
+    def spans_by_label(self) -> dict[str, int]:
+        """Spans per label, in the schema's order, labels without spans included."""
+        counts = dict(self.conn.execute("SELECT label, count(*) FROM spans GROUP BY label"))
+        return {label.name: counts.pop(label.name, 0) for label in self.labels()} | counts
+
+    def programs_by_category(self) -> list[tuple[str | None, int, int]]:
+        """``(category, spans, canonical programs)`` over the spans of program labels,
+        by their ``category`` attribute (``None``: not set yet), largest first.  With
+        several program labels, a canonical program is counted once per label."""
+        counts: dict[str | None, list[int]] = {}
+        for (label,) in self.conn.execute("SELECT name FROM labels WHERE kind = 'program'").fetchall():
+            for category, n, programs in self.conn.execute(  # one label at a time: its index is in order
+                    "SELECT category, count(*), count(DISTINCT program_id) FROM spans WHERE label = ? "
+                    "GROUP BY category", (label,)):
+                total = counts.setdefault(category, [0, 0])
+                total[0] += n
+                total[1] += programs
+        return sorted(((c, n, k) for c, (n, k) in counts.items()),
+                      key=lambda row: (-row[1], row[0] is None, row[0] or ""))
+
+    def program_place_counts(self) -> list[tuple[int | None, str, int]]:
+        """``(program id, place text, spans)``: the place links of program spans,
+        by canonical program (``None``: spans not in the catalog yet)."""
+        return [tuple(row) for row in self.conn.execute(
+            "SELECT s.program_id, t.text, count(*) FROM relations r JOIN spans s ON s.id = r.head "
+            "JOIN spans t ON t.id = r.tail WHERE r.type = 'place' GROUP BY s.program_id, t.text")]
+
+    def program_span_counts(self) -> dict[int | None, int]:
+        """Spans per canonical program; ``None``: program spans not in the catalog."""
+        counts: dict[int | None, int] = dict(self.conn.execute(
+            "SELECT program_id, count(*) FROM spans WHERE program_id IS NOT NULL GROUP BY program_id"))
+        linked = sum(counts.values())
+        counts[None] = self._one("SELECT count(*) FROM spans WHERE label IN "
+                                 "(SELECT name FROM labels WHERE kind = 'program')") - linked
+        return counts
+
+    def throughput(self, *, since: str | None = None, utc_offset_minutes: int = 0) -> list[tuple[str, str, int]]:
+        """``(day, annotator, spans added)``: spans made by hand and suggestions
+        accepted, from the change log (a batch of suggestions, which no person made,
+        does not count; an undone span still counted as work), by the day in the
+        time zone ``utc_offset_minutes`` east of UTC.  ``since``: an ISO date or time
+        in UTC.  Read from a per-hour summary the log keeps up to date."""
+        return [tuple(row) for row in self.conn.execute(
+            "SELECT date(hour, ?) AS day, annotator, sum(spans) FROM throughput WHERE hour >= ? "
+            "GROUP BY day, annotator ORDER BY day, annotator",
+            (f"{int(utc_offset_minutes):+d} minutes", (since or "")[:16]))]
 
     # export and annotated import -------------------------------------------------------
     def iter_export(self, statuses: Sequence[str] | None = None, page_size: int = 200) -> Iterator[ExportDocument]:
@@ -764,7 +1281,7 @@ FROM documents d WHERE d.id > ? {where} ORDER BY d.id LIMIT ?
 _DOCUMENT_COLUMNS = ("id, raw_sha256, source_file, encoding, raw_text, text, map, excluded, meta, flags, steps, "
                      "normalizer, status, created_at, updated_at")
 _SPAN_COLUMNS = ("id, document_id, start, end, label, text, attributes, annotator, origin, suggester, "
-                 "created_at, updated_at")
+                 "created_at, updated_at, program_id")
 
 
 def _document(row: tuple) -> Document:
@@ -952,6 +1469,11 @@ def migrate(project: Project, number: int, seed: bool = False) -> None:
     with project._write("migrate", None, {"to": number}) as c:
         for sql in MIGRATIONS[number]:
             c.execute(sql)
+        if number == 5:
+            for lt in default_link_types():  # those whose labels the project (still) has
+                c.execute("INSERT OR IGNORE INTO link_types(type, head, tail) SELECT ?, ?, ? WHERE "
+                          "EXISTS (SELECT 1 FROM labels WHERE name = ?) AND EXISTS (SELECT 1 FROM labels WHERE name = ?)",
+                          (lt.type, lt.head, lt.tail, lt.head, lt.tail))
         if seed:
             for position, label in enumerate(default_labels(), 1):
                 _insert_label(c, label, position)

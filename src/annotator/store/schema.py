@@ -179,6 +179,75 @@ MIGRATIONS: dict[int, list[str]] = {
         # the learned lexicon groups accepted spans by text and label
         "CREATE INDEX spans_text ON spans(text, label)",
     ],
+    5: [
+        # the program catalog: canonical programs, their aliases and parents
+        """
+        CREATE TABLE programs (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            parent_id INTEGER REFERENCES programs(id) ON DELETE SET NULL,
+            annotator TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (parent_id IS NULL OR parent_id != id)
+        )
+        """,
+        "CREATE INDEX programs_parent ON programs(parent_id)",
+        # an alias names one program; no alias is also another program's name (checked in the store)
+        """
+        CREATE TABLE program_aliases (
+            alias TEXT PRIMARY KEY,
+            program_id INTEGER NOT NULL REFERENCES programs(id) ON DELETE CASCADE
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX program_aliases_program ON program_aliases(program_id)",
+        # a program span's canonical program: a column, so it goes with the span
+        # and comes back with it (undo restores the whole row)
+        "ALTER TABLE spans ADD COLUMN program_id INTEGER REFERENCES programs(id) ON DELETE SET NULL",
+        "CREATE INDEX spans_program ON spans(program_id, document_id, start) WHERE program_id IS NOT NULL",
+        # typed links: a link of a type goes from a span of the head label to one of the tail label
+        """
+        CREATE TABLE link_types (
+            type TEXT NOT NULL,
+            head TEXT NOT NULL REFERENCES labels(name) ON UPDATE CASCADE ON DELETE CASCADE,
+            tail TEXT NOT NULL REFERENCES labels(name) ON UPDATE CASCADE ON DELETE CASCADE,
+            PRIMARY KEY (type, head, tail)
+        ) WITHOUT ROWID
+        """,
+        # a span's links (and the cascade when a span goes) without scanning every relation
+        "CREATE INDEX relations_head ON relations(head, type, tail)",
+        "CREATE INDEX relations_tail ON relations(tail)",
+        "CREATE INDEX relations_type ON relations(type, head, tail)",
+        # the catalog's dates: a document's date without reading past its texts
+        "CREATE INDEX documents_date ON documents(id, date)",
+        # the statistics: programs per category (a virtual column, so that its index covers the count)
+        "ALTER TABLE spans ADD COLUMN category TEXT GENERATED ALWAYS AS (json_extract(attributes, '$.category')) "
+        "VIRTUAL",
+        "CREATE INDEX spans_category ON spans(label, category, program_id)",
+        # annotator throughput: spans added per annotator and hour (UTC), kept as the
+        # append-only change log grows, so a chart never reads the whole log
+        """
+        CREATE TABLE throughput (
+            hour TEXT NOT NULL,
+            annotator TEXT NOT NULL,
+            spans INTEGER NOT NULL,
+            PRIMARY KEY (hour, annotator)
+        ) WITHOUT ROWID
+        """,
+        """
+        INSERT INTO throughput(hour, annotator, spans)
+        SELECT substr(at, 1, 13) || ':00', annotator, count(*) FROM changes
+        WHERE action IN ('span_add', 'suggestion_accept') GROUP BY 1, 2
+        """,
+        """
+        CREATE TRIGGER changes_throughput AFTER INSERT ON changes
+        WHEN new.action IN ('span_add', 'suggestion_accept')
+        BEGIN
+            INSERT INTO throughput(hour, annotator, spans) VALUES (substr(new.at, 1, 13) || ':00', new.annotator, 1)
+            ON CONFLICT(hour, annotator) DO UPDATE SET spans = spans + 1;
+        END
+        """,
+    ],
 }
 
 LATEST = max(MIGRATIONS)
