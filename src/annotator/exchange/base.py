@@ -47,13 +47,18 @@ class LineWriter(Writer):
 
     def __init__(self, path: Path, context: WriterContext):
         super().__init__(path, context)
-        self._file = path.open("w", encoding="utf-8", newline="\n")
+        self._file = path.open("wb")
 
     def line(self, record: dict[str, Any]) -> dict[str, Any]:
         raise NotImplementedError
 
     def write(self, record: dict[str, Any]) -> None:
-        self._file.write(dumps(self.line(record)) + "\n")
+        self._file.write((dumps(self.line(record)) + "\n").encode())
+
+    def write_encoded(self, lines: list[bytes]) -> None:
+        """Lines already written out as UTF-8 JSON, without their line ends."""
+        if lines:
+            self._file.write(b"\n".join(lines) + b"\n")
 
     def close(self) -> None:
         self._file.close()

@@ -69,20 +69,46 @@ def export(project: Project, fmt: str, out: str | os.PathLike[str], *, options: 
         if progress:
             progress(0, total)
         with collector_paused():  # a million short-lived dicts, no cycles
-            for done, doc in enumerate(project.iter_export(options.statuses), 1):
-                record = build_record(doc, context.attribute_names, options)
-                part = parts.get(doc.id, "")
-                writers[part][0].write(record)
-                report.documents[part] += 1
-                report.spans += len(record["spans"])
-                if progress:
-                    progress(done, total)
+            if fmt == "jsonl":
+                _write_jsonl(project, context, options, parts, writers, report, progress, total)
+            else:
+                for done, doc in enumerate(project.iter_export(options.statuses), 1):
+                    record = build_record(doc, context.attribute_names, options)
+                    part = parts.get(doc.id, "")
+                    writers[part][0].write(record)
+                    report.documents[part] += 1
+                    report.spans += len(record["spans"])
+                    if progress:
+                        progress(done, total)
         ok = True
     finally:
         _close(writers, ok)
     report.dropped = sum(w.dropped for w, _, _ in writers.values())
     report.spans -= report.dropped
     return report
+
+
+def _write_jsonl(project: Project, context: WriterContext, options: ExportOptions, parts: dict[int, str],
+                 writers: dict[str, tuple[Writer, Path, Path]], report: ExportReport, progress: Progress | None,
+                 total: int) -> None:
+    """The canonical JSONL without building records: lines SQLite writes (``jsonl.lines``)."""
+    from . import jsonl
+
+    done = 0
+    for ids, lines, spans in jsonl.lines(project, context.attribute_names, options):
+        if parts:
+            by_part: dict[str, list[bytes]] = {}
+            for doc_id, line in zip(ids, lines):
+                by_part.setdefault(parts.get(doc_id, ""), []).append(line)
+        else:
+            by_part = {"": lines}
+        for part, chunk in by_part.items():
+            writers[part][0].write_encoded(chunk)  # type: ignore[attr-defined]
+            report.documents[part] += len(chunk)
+        report.spans += spans
+        done += len(ids)
+        if progress:
+            progress(done, total)
 
 
 def _open(kind: type[Writer], targets: dict[str, Path], is_file: bool,

@@ -1168,6 +1168,58 @@ class Project:
             if c.in_transaction:
                 c.execute("COMMIT")
 
+    def iter_export_json(self, statuses: Sequence[str] | None, labels: Iterable[str] | None,
+                         attribute_names: Sequence[str], *, drop_excluded: bool = False, schema_version: int,
+                         page_size: int = 500) -> Iterator[list[tuple[int, str, bytes]]]:
+        """Pages of ``(id, map segments as JSON, line)``: SQLite writes each
+        document's canonical JSONL line itself (``exchange/jsonl.py`` fills it in),
+        in the read transaction of :meth:`iter_export`, so :meth:`export_document`
+        may be called between pages.
+
+        The line is UTF-8 bytes with markers no JSON text can hold raw (control
+        characters are escaped inside strings): ``\\x01`` where a span's ordinal id
+        and again where its raw offsets go; ``\\x02`` around the spans'
+        ``start,end`` pairs and their sorted annotators, which go where ``\\x03``
+        stands in ``meta``; and ``\\x04`` wherever the line cannot be proved equal
+        to ``json.dumps`` of the record (an attribute or meta value that is not a
+        string, stored JSON with ``\\u0000`` or an escaped surrogate, a region
+        override, excluded text to cut): such a document is exported from
+        :meth:`export_document`.  Spans come sorted by start, end and id, not
+        label: spans sharing start and end must be re-sorted (the caller sees
+        them in the pairs)."""
+        params: dict[str, Any] = {
+            "statuses": None if statuses is None else json.dumps(list(statuses)),
+            "labels": None if labels is None else json.dumps(sorted(labels)),
+            "names": json.dumps(list(attribute_names)),
+            "empty": json.dumps(dict.fromkeys(attribute_names), ensure_ascii=False, separators=(",", ":")),
+            "drop": int(drop_excluded), "schema_version": schema_version, "size": page_size, "last": 0,
+        }
+        if statuses is not None:
+            self._status_filter(statuses)  # unknown statuses raise
+        query = _EXPORT_JSON_QUERY.replace("{statuses}", "" if statuses is None else _EXPORT_JSON_STATUSES)
+        for alias in ("s", "x", "h", "t"):
+            query = query.replace("{labels:%s}" % alias, "" if labels is None else
+                                  f"AND {alias}.label IN (SELECT value FROM json_each(:labels))")
+        c = self.conn
+        c.execute("BEGIN")
+        try:
+            while True:
+                rows = c.execute(query, params).fetchall()
+                if not rows:
+                    return
+                params["last"] = rows[-1][0]
+                yield rows
+        finally:
+            if c.in_transaction:
+                c.execute("COMMIT")
+
+    def export_document(self, doc_id: int) -> ExportDocument:
+        """One document as :meth:`iter_export` reads it."""
+        row = self.conn.execute(_EXPORT_QUERY.format(where=""), (doc_id - 1, 1)).fetchone()
+        if row is None or row[0] != doc_id:
+            raise InvalidEdit(f"{self.path}: no document {doc_id}")
+        return _export_document(row)
+
     def document_sources(self, statuses: Sequence[str] | None = None) -> Iterator[tuple[int, str]]:
         """(id, source) of every document, for splitting a dataset by source; the
         source is the page's own (``meta.source``), else the file it came from."""
@@ -1278,6 +1330,65 @@ SELECT d.id, d.raw_sha256, d.source_file, length(d.raw_text), d.text, d.map, d.m
         FROM region_overrides o WHERE o.document_id = d.id)
 FROM documents d WHERE d.id > ? {where} ORDER BY d.id LIMIT ?
 """
+# The canonical JSONL line of each document of a page, written by SQLite: see
+# Project.iter_export_json.  json_quote escapes exactly as json.dumps(ensure_ascii=False)
+# does (tests/exchange/test_jsonl_sql.py); printf's %s only ever gets json_quote's
+# output, which holds no NUL.
+_EXPORT_JSON_SPANS = r"""(
+  SELECT group_concat(f, ',') || char(2) || group_concat(o, ',') || char(2)
+         || CASE WHEN min(annotator) = max(annotator) THEN json_quote(min(annotator)) ELSE
+              (SELECT group_concat(json_quote(annotator), ',') FROM
+                 (SELECT DISTINCT x.annotator FROM spans x WHERE x.document_id = d.id {labels:x} ORDER BY x.annotator))
+            END || char(2)
+  FROM (SELECT s.start || ',' || s.end AS o, s.annotator,
+               printf('%s,"start":%d,"end":%d,"label":%s,"text":%s,"raw_start":%s,"origin":%s,"annotator":%s,"attributes":%s}',
+                      char(1), s.start, s.end, json_quote(s.label), json_quote(s.text), char(1), json_quote(s.origin),
+                      json_quote(s.annotator),
+                      CASE WHEN s.attributes = '{}' THEN :empty
+                           WHEN s.attributes LIKE '%\u0000%' OR s.attributes LIKE '%\ud%' THEN char(4)
+                           ELSE (SELECT '{' || coalesce(group_concat(json_quote(n.value) || ':' ||
+                                   CASE WHEN j.type IS NULL OR j.type = 'null' THEN 'null'
+                                        WHEN j.type = 'text' THEN json_quote(j.value) ELSE char(4) END, ','), '') || '}'
+                                 FROM json_each(:names) n LEFT JOIN json_each(s.attributes) j ON j.key = n.value) END) AS f
+        FROM spans s WHERE s.document_id = d.id {labels:s} ORDER BY s.start, s.end, s.id))"""
+_EXPORT_JSON_RANK = """(SELECT count(*) FROM spans x WHERE x.document_id = d.id {labels:x}
+    AND (x.start, x.end, x.label, x.id) <= ({a}.start, {a}.end, {a}.label, {a}.id))"""
+_EXPORT_JSON_RELATIONS = """CASE WHEN EXISTS (SELECT 1 FROM relations r WHERE r.document_id = d.id) THEN coalesce((
+  SELECT group_concat(f, ',') FROM (
+    SELECT printf('{"id":%d,"head":%d,"tail":%d,"type":%s}', row_number() OVER (ORDER BY r.id), """ \
+    + _EXPORT_JSON_RANK.replace("{a}", "h") + ", " + _EXPORT_JSON_RANK.replace("{a}", "t") + """,
+                  json_quote(r.type)) AS f
+    FROM relations r JOIN spans h ON h.id = r.head JOIN spans t ON t.id = r.tail
+    WHERE r.document_id = d.id {labels:h} {labels:t} ORDER BY r.id)), '') ELSE '' END"""
+_EXPORT_JSON_EXCLUDED = r"""CASE WHEN d.excluded = '[]' THEN ''
+  WHEN :drop OR d.excluded LIKE '%\u0000%' OR d.excluded LIKE '%\ud%' THEN char(4)
+  ELSE (SELECT group_concat(f, ',') FROM (
+    SELECT CASE WHEN json_type(e.value, '$.start') = 'integer' AND json_type(e.value, '$.end') = 'integer'
+                 AND json_type(e.value, '$.reason') = 'text' AND json_type(e.value, '$.rule') = 'text'
+           THEN printf('{"start":%d,"end":%d,"reason":%s,"rule":%s}', e.value ->> 'start', e.value ->> 'end',
+                       json_quote(e.value ->> 'reason'), json_quote(e.value ->> 'rule'))
+           ELSE char(4) END AS f
+    FROM json_each(d.excluded) e ORDER BY e.value ->> 'start', e.value ->> 'end', e.key)) END
+  || CASE WHEN EXISTS (SELECT 1 FROM region_overrides o WHERE o.document_id = d.id) THEN char(4) ELSE '' END"""
+_EXPORT_JSON_META = r"""CASE WHEN d.meta LIKE '%\u0000%' OR d.meta LIKE '%\ud%'
+    OR coalesce(json_type(d.meta, '$.title'), 'null') NOT IN ('null', 'text')
+    OR coalesce(json_type(d.meta, '$.date'), 'null') NOT IN ('null', 'text')
+    OR coalesce(json_type(d.meta, '$.source'), 'null') NOT IN ('null', 'text') THEN char(4)
+  ELSE printf('%s,"date":%s,"source":%s', json_quote(d.meta ->> 'title'), json_quote(d.meta ->> 'date'),
+              json_quote(d.meta ->> 'source')) END"""
+_EXPORT_JSON_QUERY = """
+SELECT d.id, d.map -> '$.segments', CAST(printf(
+  '{"id":%d,"text":%s,"spans":[%s],"relations":[%s],"excluded":[%s],"meta":{"title":%s,"source_file":%s,'
+  || '"raw_sha256":%s,"status":%s,"annotators":[%s]},"normalizer":%s,"schema_version":%d}',
+  d.id, json_quote(d.text), coalesce(""" + _EXPORT_JSON_SPANS + """, char(2) || char(2) || char(2)),
+  """ + _EXPORT_JSON_RELATIONS + """,
+  """ + _EXPORT_JSON_EXCLUDED + """,
+  """ + _EXPORT_JSON_META + """,
+  json_quote(d.source_file), json_quote(d.raw_sha256), json_quote(d.status), char(3), json_quote(d.normalizer),
+  :schema_version) AS BLOB)
+FROM documents d WHERE d.id > :last {statuses} ORDER BY d.id LIMIT :size
+"""
+_EXPORT_JSON_STATUSES = "AND d.status IN (SELECT value FROM json_each(:statuses))"
 _DOCUMENT_COLUMNS = ("id, raw_sha256, source_file, encoding, raw_text, text, map, excluded, meta, flags, steps, "
                      "normalizer, status, created_at, updated_at")
 _SPAN_COLUMNS = ("id, document_id, start, end, label, text, attributes, annotator, origin, suggester, "
