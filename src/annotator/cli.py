@@ -175,7 +175,7 @@ def _import_annotated(args: argparse.Namespace) -> int:
             if project.read_only:
                 return _fail(f"{project.path}: {project.read_only_reason}; nothing was imported")
             for path in args.paths:
-                report = import_annotated(project, path, args.format, progress=progress)
+                report = import_annotated(project, path, args.format, progress=progress, normalize=args.normalize)
                 for problem in report.problems:
                     sys.stderr.write(f"annotator: {problem}\n")
                 if report.problems:
@@ -316,6 +316,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=READABLE,
                    help="annotated data in this format: the text is kept as given, spans come in as 'imported'; "
                         "a file with any problem is not imported at all")
+    p.add_argument("--normalize", action="store_true",
+                   help="with --format: normalize the annotated text too (spans move with it; the given text is "
+                        "kept as the raw text)")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("suggest", help="suggest spans for every document not yet done; --apply stores them")

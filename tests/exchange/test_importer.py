@@ -128,3 +128,32 @@ def project_path_with_writer(tmp_path):
     with open_project(path) as writer:
         with open_project(path, wait=0.1) as reader:
             yield reader, writer
+
+
+def test_normalize_when_asked_moves_spans_onto_the_normalized_text(project, tmp_path, corpus_dir):
+    from annotator.normalize import normalize
+
+    raw = (corpus_dir / "000_aaf9baf376961570.txt").read_bytes().decode("utf-8")
+    glossed = raw.index("婦聯(lián)")  # a Traditional word with its pinyin gloss
+    page = normalize(raw.encode("utf-8"), "000")
+    target = page.alignment.target_range(glossed, glossed + len("婦聯(lián)"))
+    f = write_lines(tmp_path / "d.jsonl", {"text": raw, "label": [[glossed, glossed + 8, "ORG"]]})
+    report = import_annotated(project, f, "doccano", normalize=True)
+    assert not report.problems, report.problems
+    [doc_id] = [doc_id for _, doc_id in report.added]
+    doc = project.document(doc_id)
+    assert doc.raw_text == raw and doc.text == page.text
+    [span] = project.spans(doc_id)
+    assert (span.start, span.end) == target and span.text == "妇联"  # Simplified, the gloss gone
+    assert doc.raw_range(span.start, span.end) == (glossed, glossed + 2)  # the gloss belongs to no character
+
+
+def test_normalize_reports_a_span_ending_inside_a_character(project, tmp_path):
+    # CRLF becomes one LF, made from both: a span ending between them has no counterpart
+    f = write_lines(tmp_path / "d.jsonl", {"text": "妇联\r\n主席", "label": [[1, 3, "ORG"]]})
+    report = import_annotated(project, f, "doccano", normalize=True)
+    assert [p.reason for p in report.problems][0].endswith("import it without --normalize")
+    assert report.added == [] and project.document_count() == 0
+    ok = write_lines(tmp_path / "ok.jsonl", {"text": "妇联\r\n主席", "label": [[0, 2, "ORG"], [1, 4, "LOC"]]})
+    report = import_annotated(project, ok, "doccano", normalize=True)
+    assert not report.problems and [s.text for s in project.spans(report.added[0][1])] == ["妇联", "联\n"]

@@ -276,3 +276,23 @@ def test_a_stored_map_answers_from_its_segments_as_the_arrays_do(corpus_dir):
     searched.arrays()
     assert by_segments == chars(searched) == chars(doc.alignment)
     assert any(t0 == t1 for t0, t1, _, _ in data) and any(t1 - t0 != s1 - s0 for t0, t1, s0, s1 in data)
+
+
+def test_target_range_inverts_source_range_on_the_glossed_pages(corpus_dir):
+    from annotator.normalize import normalize
+
+    for name in ("000_aaf9baf376961570.txt", "004_ad273fc778490be1.txt"):
+        doc = normalize((corpus_dir / name).read_bytes(), name)
+        for word in ("妇联", "党组书记", "海东", "主席"):
+            at = doc.text.find(word)
+            while at >= 0:
+                raw = doc.alignment.source_range(at, at + len(word))
+                assert doc.alignment.target_range(*raw) == (at, at + len(word)), (name, word, at)
+                at = doc.text.find(word, at + 1)
+
+
+def test_target_range_refuses_an_end_inside_a_character():
+    a = Alignment([(0, 1, 0, 1), (1, 2, 1, 3), (2, 3, 3, 4)], source_len=4, target_len=3)  # one char from two
+    assert a.target_range(0, 2) is None and a.target_range(2, 4) is None
+    assert a.target_range(0, 3) == (0, 2) and a.target_range(1, 3) == (1, 2)
+    assert a.target_range(0, 0) is None

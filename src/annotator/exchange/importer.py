@@ -4,9 +4,13 @@ The file is read twice: once for every problem (so the user sees all of them
 at once), and, only if there is none, again into one store transaction, so a
 file goes in whole or not at all without being held in memory.
 
-The text is kept exactly as given; it is not normalized.  An annotated file
-has no raw page, so a document's raw text is its text and its map the
-identity: ``raw_start``/``raw_end`` then equal ``start``/``end``.  The raw
+The text is kept exactly as given unless ``normalize`` is asked for.  An
+annotated file has no raw page, so a document's raw text is its text and its
+map the identity: ``raw_start``/``raw_end`` then equal ``start``/``end``.
+With ``normalize``, the given text becomes the raw text, the normalizer makes
+the text and its map, and each span moves to the normalized characters that
+came from exactly its characters; a span with no such counterpart (an end
+inside a converted word or a removed gloss) is a problem of its line.  The raw
 sha256 is the one the canonical JSONL names (the page the document came from,
 so the page itself is recognised as already there), else the hash of the
 text's UTF-8.  A second document with the same hash is skipped and reported.
@@ -18,12 +22,13 @@ import hashlib
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..normalize.pipeline import MAP_FORMAT
+from ..normalize import normalize as normalize_bytes
+from ..normalize.pipeline import MAP_FORMAT, NormalizedDocument
 from ..store import Project
-from ..store.models import AnnotatedDocument, NewDocument
+from ..store.models import AnnotatedDocument, ImportedSpan, NewDocument
 from .annotated import Parsed, Problem, json_lines
 from .formats import READABLE, module
 
@@ -83,7 +88,7 @@ def detect_format(path: Path) -> str:
     return "jsonl"
 
 
-def check(path: Path, fmt: str, labels: Iterable[str] | None = None) -> Checked:
+def check(path: Path, fmt: str, labels: Iterable[str] | None = None, normalize: bool = False) -> Checked:
     """Every problem of the file; with ``labels``, spans must carry one of them."""
     known = None if labels is None else set(labels)
     out = Checked()
@@ -91,6 +96,8 @@ def check(path: Path, fmt: str, labels: Iterable[str] | None = None) -> Checked:
         if isinstance(item, Problem):
             out.problems.append(item)
             continue
+        if normalize:
+            out.problems += _normalized(item)[1]
         out.documents += 1
         out.spans += len(item.spans)
         out.relations += len(item.relations)
@@ -102,9 +109,9 @@ def check(path: Path, fmt: str, labels: Iterable[str] | None = None) -> Checked:
 
 
 def import_annotated(project: Project, path: str | os.PathLike[str], fmt: str,
-                     progress: Progress | None = None) -> AnnotatedImportReport:
+                     progress: Progress | None = None, normalize: bool = False) -> AnnotatedImportReport:
     path = Path(path)
-    checked = check(path, fmt, [label.name for label in project.labels()])
+    checked = check(path, fmt, [label.name for label in project.labels()], normalize)
     report = AnnotatedImportReport(checked)
     if checked.problems:
         return report
@@ -117,7 +124,7 @@ def import_annotated(project: Project, path: str | os.PathLike[str], fmt: str,
             wheres.append((item.where, len(item.spans)))
             if progress:
                 progress(len(wheres), checked.documents)
-            yield annotated_document(item, fmt)
+            yield annotated_document(item, fmt, normalize)
 
     ids = project.add_annotated(documents())
     for (where, spans), doc_id in zip(wheres, ids, strict=True):
@@ -129,11 +136,24 @@ def import_annotated(project: Project, path: str | os.PathLike[str], fmt: str,
     return report
 
 
-def annotated_document(item: Parsed, fmt: str) -> AnnotatedDocument:
+def annotated_document(item: Parsed, fmt: str, normalize: bool = False) -> AnnotatedDocument:
     text, n = item.text, len(item.text)
     digest = item.meta.get("raw_sha256", "")
     if not _SHA256.match(digest):
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    if normalize:
+        (doc, spans), problems = _normalized(item)
+        if problems:
+            raise ChangedWhileReading(f"{item.where}: changed while it was imported ({problems[0]})")
+        new = NewDocument(
+            raw_sha256=digest, source_file=item.meta.get("source_file") or item.where, encoding="utf-8",
+            raw_text=doc.raw_text, text=doc.text, map={"format": MAP_FORMAT, "segments": doc.alignment.to_json()},
+            excluded=[r.to_json() for r in doc.excluded],
+            meta={key: item.meta.get(key) or doc.meta.get(key) for key in ("title", "date", "source")},
+            flags={**doc.flags, "imported_from": item.where, "format": fmt}, steps=doc.steps,
+            normalizer=doc.version,
+        )
+        return AnnotatedDocument(new, spans, item.relations, item.status)
     doc = NewDocument(
         raw_sha256=digest,
         source_file=item.meta.get("source_file") or item.where,
@@ -148,6 +168,21 @@ def annotated_document(item: Parsed, fmt: str) -> AnnotatedDocument:
         normalizer=item.normalizer or "none",
     )
     return AnnotatedDocument(doc, item.spans, item.relations, item.status)
+
+
+def _normalized(item: Parsed) -> tuple[tuple[NormalizedDocument, list[ImportedSpan]], list[Problem]]:
+    """The item's text normalized, and its spans moved onto the normalized text."""
+    doc = normalize_bytes(item.text.encode("utf-8"), item.where)
+    spans, problems = [], []
+    for span in item.spans:
+        moved = doc.alignment.target_range(span.start, span.end)
+        if moved is None:
+            problems.append(Problem(item.where, f"span {span.start}:{span.end} {item.text[span.start:span.end]!r} "
+                                                "has no exact counterpart in the normalized text; import it "
+                                                "without --normalize"))
+        else:
+            spans.append(replace(span, start=moved[0], end=moved[1]))
+    return (doc, spans), problems
 
 
 def _read(path: Path, fmt: str) -> Iterator[Parsed | Problem]:

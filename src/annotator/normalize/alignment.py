@@ -209,6 +209,25 @@ class Alignment:
             return pos, pos
         return self.char_source(start)[0], self.char_source(end - 1)[1]
 
+    def target_range(self, start: int, end: int) -> tuple[int, int] | None:
+        """The target characters that came from inside the source range
+        ``[start, end)``: the inverse of :meth:`source_range`.  Source characters
+        the target dropped (a pinyin gloss, noise) may lie inside the range;
+        ``None`` when a target character came partly from inside and partly
+        from outside (an end inside a converted word or collapsed whitespace),
+        or when nothing in the range reached the target."""
+        if not 0 <= start < end <= self.source_len or self.target_len == 0:
+            return None
+        starts, ends = self.arrays()
+        ends = starts + 1 if ends is None else ends
+        first = int(np.searchsorted(starts, start, "left"))
+        last = int(np.searchsorted(ends, end, "right"))
+        if first >= last:
+            return None
+        if (first > 0 and ends[first - 1] > start) or (last < self.target_len and starts[last] < end):
+            return None  # a character straddles an end of the range
+        return first, last
+
     # composition ------------------------------------------------------------------
     def then(self, later: "Alignment") -> "Alignment":
         """Compose: ``self`` maps mid→source, ``later`` maps target→mid."""
