@@ -58,8 +58,9 @@ class OccurrencesDialog(QDialog):
     def _fill(self) -> None:
         self.preview.clear()
         found = self.chosen()
+        untitled = self.tr("(untitled)")
         for o in found[:self.PREVIEW]:
             context = f"…{o.before}【{self.span.text}】{o.after}…".replace("\n", " ")
-            self.preview.addItem(f"{o.title or self.tr('(untitled)')} — {context}")
+            self.preview.addItem(f"{o.title or untitled} — {context}")
         if len(found) > self.PREVIEW:
             self.preview.addItem(self.tr("… and {0} more").format(len(found) - self.PREVIEW))
