@@ -125,8 +125,8 @@ class SuggestionController(QObject):
             self._rejected = {(r.start, r.end, r.label) for r in self._project.rejections(self._document_id)}
             self._drop_hidden_selection()
             self.changed.emit()
-        if self.enabled:
-            self._timer.start()
+        if self.enabled and not self._timer.isActive():
+            self._timer.start()  # at most one refresh per interval, however fast the tagging
 
     def set_enabled(self, on: bool) -> None:
         self.enabled = on
@@ -156,12 +156,12 @@ class SuggestionController(QObject):
     # what the view paints -------------------------------------------------------------
     def suggestions_between(self, start: int, end: int) -> list[Suggestion]:
         """The suggestions shown in ``[start, end)``: not rejected, not under a span."""
-        out = []
-        for s in self._shown[bisect_right(self._ends, start):]:
-            if s.start >= end:
+        out, shown = [], self._shown
+        for i in range(bisect_right(self._ends, start), len(shown)):
+            if shown[i].start >= end:
                 break
-            if self._visible(s):
-                out.append(s)
+            if self._visible(shown[i]):
+                out.append(shown[i])
         return out
 
     def visible(self) -> list[Suggestion]:
@@ -254,16 +254,20 @@ class SuggestionController(QObject):
         if self._running is not None or self._waiting is None or self._closed:
             return
         request, self._waiting = self._waiting, None
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=worker.start)
-            self._sent_version = None
         version = request.lexicon.version
         learned = None if self._sent_version == version else request.lexicon.learned
-        self._sent_version = version
         inputs = request.inputs
-        future = self._pool.submit(worker.suggestions, request.text, version, learned, tuple(sorted(inputs.spans)),
-                                   tuple(sorted(inputs.rejected)), inputs.excluded)
+        try:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                                 initializer=worker.start)
+                learned = request.lexicon.learned
+            future = self._pool.submit(worker.suggestions, request.text, version, learned,
+                                       tuple(sorted(inputs.spans)), tuple(sorted(inputs.rejected)), inputs.excluded)
+        except (OSError, RuntimeError):  # no process can be started here: the window goes on without
+            self._pool, self._sent_version, self.enabled = None, None, False
+            return
+        self._sent_version = version
         self._running = request
         relay = self._relay  # the closure keeps it alive should the window go first
         future.add_done_callback(lambda f: relay.done.emit(request, f))

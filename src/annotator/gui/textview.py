@@ -218,8 +218,11 @@ class AnnotatedTextView(QPlainTextEdit):
         base = block.position()
         a, b = self._positions.to_qt(start) - base, self._positions.to_qt(end) - base
         layout = block.layout()
-        for i in range(layout.lineCount()):
+        first = layout.lineForTextPosition(a)  # a long paragraph has many lines: start at the right one
+        for i in range(first.lineNumber() if first.isValid() else 0, layout.lineCount()):
             line = layout.lineAt(i)
+            if line.textStart() >= b:
+                break
             lo, hi = max(a, line.textStart()), min(b, line.textStart() + line.textLength())
             if lo >= hi:
                 continue
