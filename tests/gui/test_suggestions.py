@@ -4,17 +4,15 @@ The suggesters run in a worker process that loads jieba first (a second or
 two, more on a busy machine): tests wait for the suggestions to arrive."""
 
 import multiprocessing
-from contextlib import contextmanager
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QColor, QHelpEvent
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QListWidget, QRadioButton, QToolTip
 
-from annotator.store import open_project
 from tests.store.conftest import make_document
 
-from .conftest import click, drag, point_at
+from .conftest import click, drag, point_at, window_on
 
 WAIT_MS = 60_000  # jieba loads in the worker process, on two shared cores
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -30,22 +28,6 @@ def wait_for(qtbot, window, key=None):
 
     qtbot.waitUntil(ready, timeout=WAIT_MS)
     return {x.key: x for x in s.visible()}
-
-
-@contextmanager
-def window_on(qtbot, path):
-    from annotator.gui.window import MainWindow
-
-    with open_project(path, annotator="tester") as project:
-        win = MainWindow(project)
-        qtbot.addWidget(win)
-        win.show()
-        qtbot.waitExposed(win)
-        win.activateWindow()
-        try:
-            yield win
-        finally:
-            win.close()
 
 
 def pixel(view, text, index, down):
