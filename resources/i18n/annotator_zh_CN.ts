@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnnotatedTextView</name>
+    <message>
+        <location filename="../../src/annotator/gui/textview.py" line="299"/>
+        <source>suggested {0} ({1}: {2})</source>
+        <translation>建议 {0}（{1}：{2}）</translation>
+    </message>
+</context>
+<context>
     <name>DocumentListModel</name>
     <message>
         <location filename="../../src/annotator/gui/models.py" line="120"/>
@@ -12,64 +20,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="152"/>
+        <location filename="../../src/annotator/gui/window.py" line="160"/>
         <source>Annotator — {0}</source>
         <translation>标注工具 — {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="153"/>
+        <location filename="../../src/annotator/gui/window.py" line="161"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="154"/>
+        <location filename="../../src/annotator/gui/window.py" line="162"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="155"/>
+        <location filename="../../src/annotator/gui/window.py" line="163"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="158"/>
+        <location filename="../../src/annotator/gui/window.py" line="166"/>
         <source>Search titles and text</source>
         <translation>搜索标题和正文</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="160"/>
+        <location filename="../../src/annotator/gui/window.py" line="168"/>
         <source>Read-only: {0}. Changes cannot be saved.</source>
         <translation>只读：{0}。修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="163"/>
+        <location filename="../../src/annotator/gui/window.py" line="171"/>
         <source>No font on this computer can show Chinese: the text appears as empty boxes. Install a CJK font (for example Noto Sans CJK, Debian: fonts-noto-cjk) and start again.</source>
         <translation>本机没有能显示中文的字体：文字会显示为空白方框。请安装中日韩字体（例如 Noto Sans CJK，Debian：fonts-noto-cjk）后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="263"/>
+        <location filename="../../src/annotator/gui/window.py" line="282"/>
         <source>{0} characters · {1} spans · {2}</source>
         <translation>{0} 个字符 · {1} 个标注 · {2}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="335"/>
+        <location filename="../../src/annotator/gui/window.py" line="309"/>
+        <source>Saved: {0} · {1} tags the same text elsewhere</source>
+        <translation>已保存：{0} · {1} 可在别处标注相同文本</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/window.py" line="330"/>
+        <source>Select a span first: its text is what is looked for</source>
+        <translation>请先选择一个片段：将查找它的文本</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/window.py" line="375"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="342"/>
+        <location filename="../../src/annotator/gui/window.py" line="382"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="371"/>
+        <location filename="../../src/annotator/gui/window.py" line="417"/>
         <source>Raw page: “{0}” came from characters {1}–{2}</source>
         <translation>原始网页：“{0}”来自第 {1}–{2} 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="388"/>
+        <location filename="../../src/annotator/gui/window.py" line="434"/>
         <source>Annotation guidelines</source>
         <translation>标注规范</translation>
+    </message>
+</context>
+<context>
+    <name>OccurrencesDialog</name>
+    <message>
+        <location filename="../../src/annotator/gui/occurrences.py" line="30"/>
+        <source>Tag all occurrences</source>
+        <translation>标注所有出现</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/occurrences.py" line="31"/>
+        <source>Tag “{0}” as {1} where it is not tagged yet:</source>
+        <translation>将尚未标注的“{0}”标注为 {1}：</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/occurrences.py" line="32"/>
+        <source>This document: {0}</source>
+        <translation>本文档：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/occurrences.py" line="34"/>
+        <source>The whole corpus: {0} in {1} documents</source>
+        <translation>整个语料库：{1} 篇文档中 {0} 处</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/occurrences.py" line="61"/>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/occurrences.py" line="66"/>
+        <source>… and {0} more</source>
+        <translation>… 另有 {0} 处</translation>
     </message>
 </context>
 <context>
@@ -103,119 +154,164 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="131"/>
+        <location filename="../../src/annotator/gui/actions.py" line="171"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="131"/>
+        <location filename="../../src/annotator/gui/actions.py" line="171"/>
         <source>Mark done and go to the next</source>
         <translation>标为完成并转到下一篇</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="132"/>
+        <location filename="../../src/annotator/gui/actions.py" line="172"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="132"/>
+        <location filename="../../src/annotator/gui/actions.py" line="172"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="133"/>
+        <location filename="../../src/annotator/gui/actions.py" line="173"/>
         <source>Include or exclude the region here</source>
         <translation>纳入或排除此处的区域</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="134"/>
+        <location filename="../../src/annotator/gui/actions.py" line="174"/>
         <source>Show the raw page</source>
         <translation>显示原始网页</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="134"/>
+        <location filename="../../src/annotator/gui/actions.py" line="174"/>
         <source>Snap selections to words</source>
         <translation>选择对齐到词边界</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="135"/>
+        <location filename="../../src/annotator/gui/actions.py" line="175"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="135"/>
+        <location filename="../../src/annotator/gui/actions.py" line="175"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="136"/>
+        <location filename="../../src/annotator/gui/actions.py" line="176"/>
         <source>Preferences…</source>
         <translation>首选项…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="136"/>
+        <location filename="../../src/annotator/gui/actions.py" line="176"/>
         <source>Guidelines</source>
         <translation>标注规范</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="138"/>
+        <location filename="../../src/annotator/gui/actions.py" line="177"/>
+        <source>Accept the suggestion</source>
+        <translation>接受建议</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="178"/>
+        <source>Reject the suggestion</source>
+        <translation>拒绝建议</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="179"/>
+        <source>Next suggestion</source>
+        <translation>下一个建议</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="179"/>
+        <source>Previous suggestion</source>
+        <translation>上一个建议</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="180"/>
+        <source>Show suggestions</source>
+        <translation>显示建议</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="181"/>
+        <source>Tag all occurrences…</source>
+        <translation>标注所有出现…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="183"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="138"/>
+        <location filename="../../src/annotator/gui/actions.py" line="183"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="139"/>
+        <location filename="../../src/annotator/gui/actions.py" line="184"/>
         <source>&amp;Labels</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="139"/>
+        <location filename="../../src/annotator/gui/actions.py" line="184"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="140"/>
+        <location filename="../../src/annotator/gui/actions.py" line="185"/>
+        <source>&amp;Suggestions</source>
+        <translation>建议(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="186"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="140"/>
+        <location filename="../../src/annotator/gui/actions.py" line="186"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="142"/>
+        <location filename="../../src/annotator/gui/actions.py" line="189"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="143"/>
+        <location filename="../../src/annotator/gui/actions.py" line="190"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="153"/>
+        <location filename="../../src/annotator/gui/actions.py" line="200"/>
         <source>Undo {0}</source>
         <translation>撤销{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="153"/>
+        <location filename="../../src/annotator/gui/actions.py" line="200"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="154"/>
+        <location filename="../../src/annotator/gui/actions.py" line="201"/>
         <source>Redo {0}</source>
         <translation>重做{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="154"/>
+        <location filename="../../src/annotator/gui/actions.py" line="201"/>
         <source>Redo</source>
         <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="215"/>
+        <source>Accept all {0} suggestions in this document</source>
+        <translation>接受本文档中所有 {0} 建议</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="216"/>
+        <source>Reject all {0} suggestions in this document</source>
+        <translation>拒绝本文档中所有 {0} 建议</translation>
     </message>
 </context>
 <context>
@@ -264,47 +360,72 @@
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="26"/>
+        <location filename="../../src/annotator/gui/actions.py" line="36"/>
         <source>tag {0}</source>
         <translation>标注 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="28"/>
+        <location filename="../../src/annotator/gui/actions.py" line="38"/>
         <source>delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="30"/>
+        <location filename="../../src/annotator/gui/actions.py" line="40"/>
         <source>relabel as {0}</source>
         <translation>改标为 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="32"/>
+        <location filename="../../src/annotator/gui/actions.py" line="42"/>
         <source>mark done</source>
         <translation>标为完成</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="32"/>
+        <location filename="../../src/annotator/gui/actions.py" line="42"/>
         <source>skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="33"/>
+        <location filename="../../src/annotator/gui/actions.py" line="43"/>
         <source>reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="34"/>
+        <location filename="../../src/annotator/gui/actions.py" line="44"/>
         <source>mark new</source>
         <translation>标为新建</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="37"/>
+        <location filename="../../src/annotator/gui/actions.py" line="47"/>
+        <source>accept the suggested {0}</source>
+        <translation>接受建议的 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="48"/>
+        <source>accept {0} suggestions</source>
+        <translation>接受 {0} 条建议</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="51"/>
+        <source>reject the suggested {0}</source>
+        <translation>拒绝建议的 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="52"/>
+        <source>reject {0} suggestions</source>
+        <translation>拒绝 {0} 条建议</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="54"/>
+        <source>tag {0} occurrences as {1}</source>
+        <translation>将 {0} 处标注为 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="57"/>
         <source>exclude region</source>
         <translation>排除区域</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="38"/>
+        <location filename="../../src/annotator/gui/actions.py" line="58"/>
         <source>include region</source>
         <translation>纳入区域</translation>
     </message>

@@ -1,3 +1,5 @@
+from contextlib import contextmanager
+
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QTextCursor
@@ -21,18 +23,27 @@ def project_path(tmp_path, corpus_dir):
     return path
 
 
-@pytest.fixture
-def window(qtbot, project_path):
+@contextmanager
+def window_on(qtbot, path):
+    """The window on the project at ``path``, shown; closed (and the project with it) after."""
     from annotator.gui.window import MainWindow
 
-    with open_project(project_path, annotator="tester") as project:
+    with open_project(path, annotator="tester") as project:
         win = MainWindow(project)
         qtbot.addWidget(win)
         win.show()
         qtbot.waitExposed(win)
         win.activateWindow()
+        try:
+            yield win
+        finally:
+            win.close()
+
+
+@pytest.fixture
+def window(qtbot, project_path):
+    with window_on(qtbot, project_path) as win:
         yield win
-        win.close()
 
 
 def point_at(view, text, index):

@@ -77,3 +77,60 @@ def test_every_command_is_in_the_change_log(project):
     AddSpan(1, 0, 5, "ORG").do(project)
     SetStatus(1, "done").do(project)
     assert [c["action"] for c in project.changes(limit=2)] == ["status", "span_add"]
+
+
+# suggestions and batches -------------------------------------------------------------------
+def test_accept_suggestions_undo_restores_a_rejection_it_forgot(project):
+    from annotator.session import AcceptSuggestions
+
+    project.reject_suggestion(1, 8, 15, "PROGRAM", "programs")
+    cmd = AcceptSuggestions(1, [(8, 15, "PROGRAM", "programs"), (3, 5, "ORG", "lexicon")])
+    cmd.do(project)
+    first = [(s.id, s.label, s.origin, s.suggester) for s in project.spans(1)]
+    assert [x[1:] for x in first] == [("ORG", "suggested", "lexicon"), ("PROGRAM", "suggested", "programs")]
+    assert project.rejections(1) == [] and set(cmd.span_ids) == {x[0] for x in first}
+    cmd.undo(project)
+    assert project.spans(1) == []
+    assert [(r.start, r.label) for r in project.rejections(1)] == [(8, "PROGRAM")]
+    cmd.do(project)
+    assert [(s.id, s.label, s.origin, s.suggester) for s in project.spans(1)] == first
+
+
+def test_reject_suggestions_undo_keeps_an_older_rejection(project):
+    from annotator.session import RejectSuggestions
+
+    project.reject_suggestion(1, 3, 5, "ORG")
+    cmd = RejectSuggestions(1, [(3, 5, "ORG", "lexicon"), (8, 15, "PROGRAM", "programs")])
+    cmd.do(project)
+    assert [(r.start, r.label) for r in project.rejections(1)] == [(3, "ORG"), (8, "PROGRAM")]
+    assert cmd.span_ids == ()
+    cmd.undo(project)
+    assert [(r.start, r.label) for r in project.rejections(1)] == [(3, "ORG")]  # decided before: stays
+
+
+def test_tag_occurrences_in_several_documents_is_one_command(project):
+    from annotator.session import TagOccurrences, find_occurrences
+
+    [second] = project.add_documents([make_document("“侨都巾帼大宣讲”走进江门,巾帼大宣讲", source="b.txt")])
+    project.add_span(second, 14, 19, "PROGRAM")  # the second, unquoted one, tagged already
+    found = list(find_occurrences(project, "巾帼大宣讲", "PROGRAM"))
+    assert [(o.document_id, o.start, o.end) for o in found] == [(1, 10, 15), (second, 3, 8)]
+    assert found[0].before == TEXT[:10][-12:] and found[1].after == "”走进江门,巾帼大宣讲"
+    assert [o.start for o in find_occurrences(project, "巾帼大宣讲", "PROGRAM", document_id=1)] == [10]
+    cmd = TagOccurrences("PROGRAM", [(o.document_id, o.start, o.end) for o in found], document_id=1)
+    cmd.do(project)
+    assert cmd.document_ids == (1, second) and len(cmd.span_ids) == 1
+    assert [s.text for s in project.spans(1)] == ["巾帼大宣讲"] and len(project.spans(second)) == 2
+    assert list(find_occurrences(project, "巾帼大宣讲", "PROGRAM")) == []
+    cmd.undo(project)
+    assert project.spans(1) == [] and len(project.spans(second)) == 1
+    cmd.do(project)
+    assert len(project.spans(1)) == 1
+
+
+def test_occurrences_skip_excluded_regions(project):
+    from annotator.session import find_occurrences
+
+    # the fixture's document excludes its first three characters, 江门市
+    assert list(find_occurrences(project, "江门", "LOC", document_id=1)) == []
+    assert [o.start for o in find_occurrences(project, "妇联", "ORG", document_id=1)] == [3]

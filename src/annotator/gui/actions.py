@@ -12,7 +12,17 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QMenu, QToolBar
 
-from ..session import AddSpan, Command, DeleteSpan, Relabel, SetRegion, SetStatus
+from ..session import (
+    AcceptSuggestions,
+    AddSpan,
+    Command,
+    DeleteSpan,
+    RejectSuggestions,
+    Relabel,
+    SetRegion,
+    SetStatus,
+    TagOccurrences,
+)
 from .i18n import LANGUAGES
 
 if TYPE_CHECKING:
@@ -32,6 +42,16 @@ def describe(command: Command) -> str:
         return {"done": translate("commands", "mark done"), "skipped": translate("commands", "skip"),
                 "in_progress": translate("commands", "reopen"),
                 "new": translate("commands", "mark new")}[command.status]
+    if isinstance(command, AcceptSuggestions):
+        if len(command.items) == 1:
+            return translate("commands", "accept the suggested {0}").format(command.items[0][2])
+        return translate("commands", "accept {0} suggestions").format(len(command.items))
+    if isinstance(command, RejectSuggestions):
+        if len(command.items) == 1:
+            return translate("commands", "reject the suggested {0}").format(command.items[0][2])
+        return translate("commands", "reject {0} suggestions").format(len(command.items))
+    if isinstance(command, TagOccurrences):
+        return translate("commands", "tag {0} occurrences as {1}").format(len(command.items), command.label)
     if isinstance(command, SetRegion):
         if command.excluded:
             return translate("commands", "exclude region")
@@ -64,6 +84,20 @@ class WindowActions(QObject):
         self.redo.setEnabled(False)
         self.delete = action("deleteSpan", w.delete_selected_span, QKeySequence.StandardKey.Delete,
                              Qt.Key.Key_Backspace, context=text_only)
+        # Backspace and Delete: the action of whatever is selected, a span or a suggestion;
+        # a disabled action's keys never clash with an enabled one's
+        s = w.suggestions
+        self.accept = action("acceptSuggestion", s.accept_selected, Qt.Key.Key_Return, Qt.Key.Key_Enter,
+                             context=text_only)
+        self.reject = action("rejectSuggestion", s.reject_selected, Qt.Key.Key_Backspace,
+                             QKeySequence.StandardKey.Delete, context=text_only)
+        self.next = action("nextSuggestion", lambda: s.step(True), Qt.Key.Key_Tab, context=text_only)
+        self.previous = action("previousSuggestion", lambda: s.step(False), "Shift+Tab", Qt.Key.Key_Backtab,
+                               context=text_only)
+        self.accept_label = action("acceptLabel", s.accept_label, "Ctrl+Shift+Return", "Ctrl+Shift+Enter")
+        self.reject_label = action("rejectLabel", s.reject_label, "Ctrl+Shift+Backspace")
+        self.show_suggestions = action("showSuggestions", s.set_enabled, checkable=True)
+        self.occurrences = action("tagOccurrences", w.tag_occurrences, "Ctrl+Shift+A")
         self.done = action("markDone", w.mark_done_and_next, "Ctrl+Return", "Ctrl+Enter")
         self.skip = action("skip", lambda: w.set_status("skipped"), "Ctrl+K")
         self.reopen = action("reopen", lambda: w.set_status("in_progress"))
@@ -104,12 +138,18 @@ class WindowActions(QObject):
         for a in (self.delete,):
             w.text_view.addAction(a)
             w.span_table.addAction(a)
+        w.text_view.addActions([self.accept, self.reject, self.next, self.previous])
 
         bar = w.menuBar()
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addActions([self.undo, self.redo, self.delete, self.region])
         self.edit_menu.addSeparator()
         self.edit_menu.addActions([self.snap, self.preferences])
+        self.suggestions_menu = bar.addMenu("")
+        self.suggestions_menu.addActions([self.next, self.previous, self.accept, self.reject, self.accept_label,
+                                          self.reject_label])
+        self.suggestions_menu.addSeparator()
+        self.suggestions_menu.addActions([self.occurrences, self.show_suggestions])
         self.document_menu = bar.addMenu("")
         self.document_menu.addActions([self.done, self.skip, self.reopen, self.raw])
         self.labels_menu = bar.addMenu("")
@@ -122,7 +162,7 @@ class WindowActions(QObject):
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.guide)
         w.addActions([self.undo, self.redo, self.done, self.skip, self.guide, self.raw, self.bigger, self.smaller,
-                      self.preferences, self.region])
+                      self.preferences, self.region, self.accept_label, self.reject_label, self.occurrences])
         w.main_bar = QToolBar(w, objectName="mainToolbar")
         w.main_bar.addActions([self.undo, self.redo, self.done, self.skip, self.raw])
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, w.main_bar)
@@ -133,12 +173,19 @@ class WindowActions(QObject):
                         (self.region, self.tr("Include or exclude the region here")),
                         (self.raw, self.tr("Show the raw page")), (self.snap, self.tr("Snap selections to words")),
                         (self.bigger, self.tr("Larger text")), (self.smaller, self.tr("Smaller text")),
-                        (self.preferences, self.tr("Preferences…")), (self.guide, self.tr("Guidelines"))):
+                        (self.preferences, self.tr("Preferences…")), (self.guide, self.tr("Guidelines")),
+                        (self.accept, self.tr("Accept the suggestion")),
+                        (self.reject, self.tr("Reject the suggestion")),
+                        (self.next, self.tr("Next suggestion")), (self.previous, self.tr("Previous suggestion")),
+                        (self.show_suggestions, self.tr("Show suggestions")),
+                        (self.occurrences, self.tr("Tag all occurrences…"))):
             a.setText(text)
         for menu, title in ((self.edit_menu, self.tr("&Edit")), (self.document_menu, self.tr("&Document")),
                             (self.labels_menu, self.tr("&Labels")), (self.view_menu, self.tr("&View")),
+                            (self.suggestions_menu, self.tr("&Suggestions")),
                             (self.language_menu, self.tr("Language")), (self.help_menu, self.tr("&Help"))):
             menu.setTitle(title)
+        self.update_enabled()
         self.w.palette_bar.setWindowTitle(self.tr("Labels"))
         self.w.main_bar.setWindowTitle(self.tr("Main"))
         self._undo_texts()
@@ -152,3 +199,18 @@ class WindowActions(QObject):
         # described now, not when pushed: the language may have changed since
         self.undo.setText(self.tr("Undo {0}").format(describe(undo.command)) if undo else self.tr("Undo"))
         self.redo.setText(self.tr("Redo {0}").format(describe(redo.command)) if redo else self.tr("Redo"))
+
+    def update_enabled(self) -> None:
+        """What is selected decides what Backspace, Delete and Enter do."""
+        if not shiboken6.isValid(self.delete):
+            return
+        view, suggestions = self.w.text_view, self.w.suggestions
+        chosen = view.selected_suggestion
+        label = chosen.label if chosen is not None else ""
+        self.delete.setEnabled(view.selected_span is not None)
+        for a in (self.accept, self.reject, self.accept_label, self.reject_label):
+            a.setEnabled(chosen is not None)
+        for a in (self.next, self.previous):
+            a.setEnabled(suggestions.any_visible())
+        self.accept_label.setText(self.tr("Accept all {0} suggestions in this document").format(label))
+        self.reject_label.setText(self.tr("Reject all {0} suggestions in this document").format(label))

@@ -3,8 +3,10 @@
 Spans are painted, not formatted: each paint draws translucent backgrounds
 for the spans in view only (overlapping and nested spans show darker where
 they meet), greys the excluded regions in view and underlines the selected
-span.  So a document with 10,000 spans opens as fast as bare text, and a new
-span costs one repaint of the viewport, never a pass over all the spans.
+span.  Suggestions are outlines in their label's colour above the text (the
+selected one thicker), so they never look like a span.  So a document with
+10,000 spans opens as fast as bare text, and a new span costs one repaint of
+the viewport, never a pass over all the spans.
 Positions cross into Qt's UTF-16 only through
 :class:`~annotator.gui.textpos.QtPositions`.
 """
@@ -19,6 +21,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
 from ..store import Region, Span
+from ..suggest.model import Suggestion
 from .models import FixedSpans
 from .textpos import QtPositions
 
@@ -27,6 +30,15 @@ class SpanSource(Protocol):
     def spans_between(self, start: int, end: int) -> list[Span]: ...
 
     def find(self, span_id: int | None) -> Span | None: ...
+
+
+class SuggestionSource(Protocol):
+    def suggestions_between(self, start: int, end: int) -> list[Suggestion]: ...
+
+
+class _NoSuggestions:
+    def suggestions_between(self, start: int, end: int) -> list[Suggestion]:
+        return []
 
 
 _CHANGES = ("modelReset", "rowsInserted", "rowsRemoved", "dataChanged")
@@ -38,6 +50,8 @@ _SPAN_ALPHA = 110
 
 class AnnotatedTextView(QPlainTextEdit):
     spanClicked = Signal(int)  # a span id, or -1 for a click on no span
+    suggestionClicked = Signal(object)  # a Suggestion clicked where no span is
+    pickedChanged = Signal()  # the selected span or suggestion changed
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -52,16 +66,22 @@ class AnnotatedTextView(QPlainTextEdit):
         self._source: SpanSource = FixedSpans([])
         self._excluded: list[Region] = []
         self._colors: dict[str, QColor] = {}
+        self._outlines: dict[str, QColor] = {}
+        self._suggestions: SuggestionSource = _NoSuggestions()
         self._after_paint: list[Callable[[], None]] = []
         self.selected_span: int | None = None
+        self.selected_suggestion: Suggestion | None = None
 
     # content ------------------------------------------------------------------------
-    def show_document(self, text: str, source: SpanSource, regions: list[Region], colors: dict[str, str]) -> None:
+    def show_document(self, text: str, source: SpanSource, regions: list[Region], colors: dict[str, str],
+                      suggestions: SuggestionSource | None = None) -> None:
         """Show ``text`` with the spans ``source`` holds: the span list (a Qt
-        model, whose changes repaint the view) or a fixed few."""
+        model, whose changes repaint the view) or a fixed few; and the
+        suggestions ``suggestions`` gives, if any."""
         self._text = text
         self._positions = QtPositions(text)
-        self.selected_span = None
+        self.selected_span = self.selected_suggestion = None
+        self._suggestions = suggestions or _NoSuggestions()
         self.setPlainText(text)  # plain text: <b> and <img> are characters here, nothing more
         if source is not self._source:
             if isinstance(self._source, QAbstractItemModel):
@@ -74,9 +94,11 @@ class AnnotatedTextView(QPlainTextEdit):
         self._colors = {}
         for name, value in colors.items():
             color = QColor(value)
+            self._outlines[name] = color.darker(130)
             color.setAlpha(_SPAN_ALPHA)
             self._colors[name] = color
         self.set_regions(regions)
+        self.pickedChanged.emit()
 
     def set_regions(self, regions: list[Region]) -> None:
         self._excluded = [r for r in regions if r.excluded]
@@ -92,15 +114,31 @@ class AnnotatedTextView(QPlainTextEdit):
     def _source_changed(self, *_args) -> None:
         if self.selected_span is not None and self._source.find(self.selected_span) is None:
             self.selected_span = None
+            self.pickedChanged.emit()
         self.viewport().update()
 
     def select_span(self, span_id: int | None) -> None:
         self.selected_span = span_id
+        self.selected_suggestion = None
         self.viewport().update()
+        self.pickedChanged.emit()
         span = self._source.find(span_id)
         if span is not None:
             self.setTextCursor(self._cursor(span.start, span.start))
             self.ensureCursorVisible()
+
+    def select_suggestion(self, suggestion: Suggestion | None) -> None:
+        self.selected_suggestion = suggestion
+        self.selected_span = None
+        self.viewport().update()
+        if suggestion is not None:
+            self.setTextCursor(self._cursor(suggestion.start, suggestion.start))
+            self.ensureCursorVisible()
+        self.pickedChanged.emit()
+
+    def suggestion_at(self, index: int) -> Suggestion | None:
+        found = self._suggestions.suggestions_between(index, index + 1)
+        return found[0] if found else None
 
     def spans_between(self, start: int, end: int) -> list[Span]:
         """Spans overlapping ``[start, end)``."""
@@ -119,7 +157,7 @@ class AnnotatedTextView(QPlainTextEdit):
 
     # painting -------------------------------------------------------------------------
     def paintEvent(self, event) -> None:
-        below, above = [], []
+        below, above, outlines = [], [], []
         for block, origin in self._blocks(event.rect()):
             start, end = self._block_range(block)
             for region in self._excluded:
@@ -133,6 +171,10 @@ class AnnotatedTextView(QPlainTextEdit):
                     below.append((rect, color))
                     if span.id == self.selected_span:
                         above.append((QRectF(rect.left(), rect.bottom() - 2, rect.width(), 2), QColor("#000000")))
+            for s in self._suggestions.suggestions_between(start, end):
+                pen = QPen(self._outlines.get(s.label, QColor("#888888")), 3 if s == self.selected_suggestion else 1.2)
+                for rect in self._rects(block, origin, max(s.start, start), min(s.end, end)):
+                    outlines.append((rect.adjusted(1, 1, -1, -1), pen))
         if below:
             painter = QPainter(self.viewport())
             painter.setPen(Qt.PenStyle.NoPen)
@@ -140,11 +182,15 @@ class AnnotatedTextView(QPlainTextEdit):
                 painter.fillRect(rect, color)
             painter.end()
         super().paintEvent(event)  # the text and the mouse selection, over the backgrounds
-        if above:
+        if above or outlines:
             painter = QPainter(self.viewport())
             painter.setPen(QPen(Qt.PenStyle.NoPen))
             for rect, color in above:
                 painter.fillRect(rect, color)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for rect, pen in outlines:
+                painter.setPen(pen)
+                painter.drawRect(rect)
             painter.end()
         callbacks, self._after_paint = self._after_paint, []
         for callback in callbacks:
@@ -172,8 +218,11 @@ class AnnotatedTextView(QPlainTextEdit):
         base = block.position()
         a, b = self._positions.to_qt(start) - base, self._positions.to_qt(end) - base
         layout = block.layout()
-        for i in range(layout.lineCount()):
+        first = layout.lineForTextPosition(a)  # a long paragraph has many lines: start at the right one
+        for i in range(first.lineNumber() if first.isValid() else 0, layout.lineCount()):
             line = layout.lineAt(i)
+            if line.textStart() >= b:
+                break
             lo, hi = max(a, line.textStart()), min(b, line.textStart() + line.textLength())
             if lo >= hi:
                 continue
@@ -227,15 +276,27 @@ class AnnotatedTextView(QPlainTextEdit):
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            found = self.spans_at(self._index_at(event.position().toPoint()))
-            self.spanClicked.emit(found[0].id if found else -1)
+            index = self._index_at(event.position().toPoint())
+            found = self.spans_at(index)
+            suggestion = None if found else self.suggestion_at(index)
+            if suggestion is not None:
+                self.suggestionClicked.emit(suggestion)
+            else:
+                self.spanClicked.emit(found[0].id if found else -1)
 
     def event(self, event) -> bool:
         if event.type() == event.Type.ToolTip:
-            found = self.spans_at(self._index_at(self.viewport().mapFromGlobal(event.globalPos())))
+            index = self._index_at(self.viewport().mapFromGlobal(event.globalPos()))
+            found = self.spans_at(index)
+            suggestion = None if found else self.suggestion_at(index)
             if found:
                 QToolTip.showText(event.globalPos(), "\n".join(f"{s.label}: {s.text}" for s in found), self)
+            elif suggestion is not None:
+                QToolTip.showText(event.globalPos(), self.suggestion_tip(suggestion), self)
             else:
                 QToolTip.hideText()
             return True
         return super().event(event)
+
+    def suggestion_tip(self, s: Suggestion) -> str:
+        return self.tr("suggested {0} ({1}: {2})").format(s.label, s.suggester, s.reason or "…")

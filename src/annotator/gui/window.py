@@ -9,7 +9,7 @@ from dataclasses import replace
 from importlib import resources
 
 from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt
-from PySide6.QtGui import QFontDatabase, QUndoCommand, QUndoStack
+from PySide6.QtGui import QFontDatabase, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,7 +33,9 @@ from . import i18n
 from .actions import WindowActions, describe
 from .indexer import IdleIndexer
 from .models import DocumentListModel, FixedSpans, SpanListModel, status_name
+from .occurrences import OccurrencesDialog
 from .preferences import Preferences, PreferencesDialog
+from .suggestions import SuggestionController
 from .textview import AnnotatedTextView
 from .workers import WordBoundaries
 
@@ -78,12 +80,19 @@ class MainWindow(QMainWindow):
         self.documents = DocumentListModel(project, self)
         self.spans = SpanListModel(project, self.colors, self)
         self.words = WordBoundaries(self)
+        self.suggestions = SuggestionController(project, self.spans, self.text_view, set(self.colors), self.execute,
+                                                self)
+        self._last_tagged: int | None = None
         self.setCentralWidget(self._central())
         self._build_document_dock()
         self._build_span_dock()
         self.actions_ = WindowActions(self)
         self.actions_.snap.setChecked(self.snapping)
+        self.actions_.show_suggestions.setChecked(self.suggestions.enabled)
         self.text_view.spanClicked.connect(self._span_clicked)
+        self.text_view.suggestionClicked.connect(self.suggestions.select)
+        self.text_view.pickedChanged.connect(self.actions_.update_enabled)
+        self.suggestions.changed.connect(self.actions_.update_enabled)
         self.resize(1280, 800)
         self._restore_settings()
         self._retranslate()
@@ -232,6 +241,7 @@ class MainWindow(QMainWindow):
         self.document_id = None  # the project may close next: no late reads
         self.indexer.stop()
         self.words.shutdown()
+        self.suggestions.shutdown()
         super().closeEvent(event)
 
     # the document list ---------------------------------------------------------------
@@ -257,7 +267,9 @@ class MainWindow(QMainWindow):
         text = self.project.text(document_id)
         self.document_id = document_id
         self.spans.show_document(document_id, first_screen=True)
-        self.text_view.show_document(text, self.spans, self.project.regions(document_id), self.colors)
+        self.text_view.show_document(text, self.spans, self.project.regions(document_id), self.colors,
+                                     self.suggestions)
+        self.suggestions.show_document(document_id, text)
         self.text_view.after_next_paint(lambda: self._spans_loaded(document_id, len(text)))
         if self.snapping:
             self.words.request(document_id, text)
@@ -290,8 +302,13 @@ class MainWindow(QMainWindow):
         if selected is not None:
             if self.snapping:
                 selected = self._snapped(*selected)
-            if self.execute(AddSpan(self.document_id, selected[0], selected[1], label)):
+            command = AddSpan(self.document_id, selected[0], selected[1], label)
+            if self.execute(command):
                 self.text_view.set_selection(selected[1], selected[1])  # ready for the next drag
+                self._last_tagged = command.span_id
+                self.statusBar().showMessage(self.tr("Saved: {0} · {1} tags the same text elsewhere").format(
+                    describe(command), self.actions_.occurrences.shortcut().toString(
+                        QKeySequence.SequenceFormat.NativeText)), 8000)
         elif self.text_view.selected_span is not None:
             self.execute(Relabel(self.document_id, self.text_view.selected_span, label))
 
@@ -305,6 +322,22 @@ class MainWindow(QMainWindow):
     def delete_selected_span(self) -> None:
         if self.document_id is not None and self.text_view.selected_span is not None:
             self.execute(DeleteSpan(self.document_id, self.text_view.selected_span))
+
+    def tag_occurrences(self) -> None:
+        """Offer to tag the selected span's text (or the one just tagged) elsewhere."""
+        span = self.spans.find(self.text_view.selected_span) or self.spans.find(self._last_tagged)
+        if span is None or self.document_id is None:
+            self.statusBar().showMessage(self.tr("Select a span first: its text is what is looked for"), 4000)
+            return
+        dialog = OccurrencesDialog(self.project, span, self)
+        self._occurrences = dialog
+        dialog.accepted.connect(lambda: self._tag_found(dialog))
+        dialog.open()
+
+    def _tag_found(self, dialog: OccurrencesDialog) -> None:
+        command = dialog.command()
+        if command is not None:
+            self.execute(command)
 
     def set_status(self, status: str) -> None:
         if self.document_id is not None:
@@ -348,11 +381,16 @@ class MainWindow(QMainWindow):
         except ProjectError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
             return False
-        self.documents.refresh_document(command.document_id)
+        documents = getattr(command, "document_ids", (command.document_id,))  # a batch may touch many
+        for document_id in documents:
+            self.documents.refresh_document(document_id)
         if command.document_id == self.document_id:
             self.spans.refresh_spans(command.span_ids)  # the text view repaints from the span list
             if not command.span_ids:
                 self.text_view.set_regions(self.project.regions(command.document_id))
+        elif self.document_id in documents:
+            self.spans.reload()
+        self.suggestions.command_ran(command)
         return True
 
     def show_raw(self, raw: bool) -> None:
@@ -362,7 +400,8 @@ class MainWindow(QMainWindow):
         doc = self.project.document(self.document_id)
         if not raw:
             selected = self.text_view.selected_span
-            self.text_view.show_document(doc.text, self.spans, self.project.regions(doc.id), self.colors)
+            self.text_view.show_document(doc.text, self.spans, self.project.regions(doc.id), self.colors,
+                                         self.suggestions)
             self.text_view.select_span(selected)
             self.palette_bar.setEnabled(True)
             return

@@ -1,6 +1,7 @@
 """Application services between the window and the store: commands with undo.  No Qt."""
 
 from .commands import (
+    AcceptSuggestions,
     AddLink,
     AddSpan,
     Command,
@@ -8,15 +9,19 @@ from .commands import (
     DeleteLink,
     DeleteSpan,
     LinkProgram,
+    RejectSuggestions,
     Relabel,
     SetAttributes,
     SetRegion,
     SetStatus,
+    TagOccurrences,
     UnlinkProgram,
     confirm,
 )
+from .occurrences import Occurrence, find_occurrences
 
 __all__ = [
-    "AddLink", "AddSpan", "Command", "CreateProgram", "DeleteLink", "DeleteSpan", "LinkProgram", "Relabel",
-    "SetAttributes", "SetRegion", "SetStatus", "UnlinkProgram", "confirm",
+    "AcceptSuggestions", "AddLink", "AddSpan", "Command", "CreateProgram", "DeleteLink", "DeleteSpan",
+    "LinkProgram", "Occurrence", "RejectSuggestions", "Relabel", "SetAttributes", "SetRegion", "SetStatus",
+    "TagOccurrences", "UnlinkProgram", "confirm", "find_occurrences",
 ]

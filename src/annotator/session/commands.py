@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ..catalog import Proposal
-from ..store import Project, Relation, Span
+from ..store import Project, Rejection, Relation, Span
 
 
 class Command(Protocol):
@@ -368,3 +368,93 @@ def _add_alias(project: Project, program_id: int, alias: str | None) -> bool:
         return False
     project.add_program_alias(program_id, alias)
     return True
+
+
+# suggestions and batches: many spans, one transaction, one undo step -------------------------
+Suggested = tuple[int, int, str, str]  # (start, end, label, suggester)
+
+
+@dataclass
+class AcceptSuggestions:
+    """Accept suggestions of one document as spans (origin ``suggested``)."""
+
+    document_id: int
+    items: list[Suggested]
+    _ids: list[int] = field(default_factory=list, repr=False)
+    _forgotten: list[Rejection] = field(default_factory=list, repr=False)
+
+    @property
+    def text(self) -> str:
+        return f"accept {len(self.items)} suggestions" if len(self.items) != 1 else f"accept {self.items[0][2]}"
+
+    @property
+    def span_ids(self) -> tuple[int, ...]:
+        return tuple(self._ids)
+
+    def do(self, project: Project) -> None:
+        keys = {(s, e, label) for s, e, label, _ in self.items}
+        self._forgotten = [r for r in project.rejections(self.document_id) if (r.start, r.end, r.label) in keys]
+        spans = project.accept_suggestions(self.document_id, self.items, span_ids=self._ids or None)
+        self._ids = [s.id for s in spans]
+
+    def undo(self, project: Project) -> None:
+        project.delete_spans(self._ids)
+        if self._forgotten:
+            project.restore_rejections(self._forgotten)
+
+
+@dataclass
+class RejectSuggestions:
+    """Turn suggestions of one document down: they are not suggested there again."""
+
+    document_id: int
+    items: list[Suggested]
+    span_ids: tuple[int, ...] = field(default=(), init=False)
+    _new: list[tuple[int, int, str]] = field(default_factory=list, repr=False)
+
+    @property
+    def text(self) -> str:
+        return f"reject {len(self.items)} suggestions" if len(self.items) != 1 else f"reject {self.items[0][2]}"
+
+    def do(self, project: Project) -> None:
+        known = {(r.start, r.end, r.label) for r in project.rejections(self.document_id)}
+        self._new = [(s, e, label) for s, e, label, _ in self.items if (s, e, label) not in known]
+        project.reject_suggestions(self.document_id, self.items)
+
+    def undo(self, project: Project) -> None:
+        project.clear_rejections(self.document_id, self._new)
+
+
+@dataclass
+class TagOccurrences:
+    """Tag ``(document_id, start, end)`` ranges, in any documents, with one label.
+    ``document_id`` is the document it was started from; ``span_ids`` are the new
+    spans there, ``document_ids`` every document touched."""
+
+    label: str
+    items: list[tuple[int, int, int]]
+    document_id: int = 0
+    _spans: list[Span] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.document_id and self.items:
+            self.document_id = self.items[0][0]
+
+    @property
+    def text(self) -> str:
+        return f"tag {len(self.items)} occurrences as {self.label}"
+
+    @property
+    def span_ids(self) -> tuple[int, ...]:
+        return tuple(s.id for s in self._spans if s.document_id == self.document_id)
+
+    @property
+    def document_ids(self) -> tuple[int, ...]:
+        return tuple(sorted({d for d, _, _ in self.items}))
+
+    def do(self, project: Project) -> None:
+        ids = [s.id for s in self._spans] or None
+        self._spans = project.add_spans([(d, s, e, self.label) for d, s, e in self.items], span_ids=ids)
+
+    def undo(self, project: Project) -> None:
+        project.delete_spans([s.id for s in self._spans])

@@ -741,6 +741,90 @@ class Project:
             "WHERE origin = 'manual' OR (origin = 'suggested' AND annotator != ?) "
             "GROUP BY text, label ORDER BY n DESC, text, label", (BATCH_ANNOTATOR,))]
 
+    # batches from the window: one transaction for many spans -----------------------------
+    def add_spans(self, items: Sequence[tuple[int, int, int, str]], *,
+                  span_ids: Sequence[int] | None = None) -> list[Span]:
+        """Tag ``(document_id, start, end, label)`` ranges, in any documents, in one
+        transaction (tag all occurrences): all are stored or none.  ``span_ids``
+        restores them under their old ids (redo)."""
+        return self._add_batch("spans_add", None, [(d, s, e, label, None) for d, s, e, label in items],
+                               "manual", span_ids)
+
+    def accept_suggestions(self, document_id: int, items: Sequence[tuple[int, int, str, str]], *,
+                           span_ids: Sequence[int] | None = None) -> list[Span]:
+        """Accept ``(start, end, label, suggester)`` suggestions in one transaction, as
+        :meth:`accept_suggestion` does one: spans with origin ``suggested``, their
+        rejections forgotten."""
+        return self._add_batch("suggestions_accept", document_id,
+                               [(document_id, s, e, label, who) for s, e, label, who in items], "suggested",
+                               span_ids, forget_rejections=True)
+
+    def _add_batch(self, action: str, document_id: int | None, items: Sequence[tuple[int, int, int, str, str | None]],
+                   origin: str, span_ids: Sequence[int] | None, forget_rejections: bool = False) -> list[Span]:
+        if span_ids is not None and len(span_ids) != len(items):
+            raise InvalidEdit(f"{self.path}: {len(span_ids)} ids for {len(items)} spans")
+        labels = {label.name for label in self.labels()}
+        texts = {d: self.text(d) for d in {item[0] for item in items}}
+        for d, start, end, label, _ in items:
+            if label not in labels:
+                raise InvalidEdit(f"{self.path}: no label {label!r}")
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(texts[d])):
+                raise InvalidEdit(f"{self.path}: span {start}:{end} is outside document {d} "
+                                  f"({len(texts[d])} characters)")
+        stamp, out = now(), []
+        details: dict[str, Any] = {"spans": len(items), "documents": sorted(texts)}
+        with self._write(action, document_id, details) as c:
+            for i, (d, start, end, label, suggester) in enumerate(items):
+                text = texts[d][start:end]
+                new_id = self._insert_span(c, None if span_ids is None else span_ids[i], d, start, end, label,
+                                           text, None, origin, suggester, stamp)
+                out.append(Span(new_id, d, start, end, label, text, {}, self.annotator, origin, suggester,
+                                stamp, stamp))
+            if forget_rejections:
+                c.executemany("DELETE FROM rejections WHERE document_id = ? AND start = ? AND end = ? AND label = ?",
+                              [(d, start, end, label) for d, start, end, label, _ in items])
+        return out
+
+    def delete_spans(self, span_ids: Sequence[int]) -> list[Span]:
+        """Delete spans in one transaction (undo of a batch); returns them as they were."""
+        old = [self.span(i) for i in span_ids]
+        with self._write("spans_delete", None, {"spans": list(span_ids)}) as c:
+            c.executemany("DELETE FROM spans WHERE id = ?", [(i,) for i in span_ids])
+        return old
+
+    def reject_suggestions(self, document_id: int, items: Sequence[tuple[int, int, str, str | None]]) -> None:
+        """Remember ``(start, end, label, suggester)`` suggestions as turned down, in one
+        transaction (those already rejected stay as they were)."""
+        labels = {label.name for label in self.labels()}
+        text = self.text(document_id)
+        for start, end, label, _ in items:
+            if label not in labels:
+                raise InvalidEdit(f"{self.path}: no label {label!r}")
+            if not 0 <= start < end <= len(text):
+                raise InvalidEdit(f"{self.path}: span {start}:{end} is outside document {document_id} "
+                                  f"({len(text)} characters)")
+        stamp = now()
+        with self._write("suggestions_reject", document_id, {"rejections": len(items)}) as c:
+            c.executemany(
+                "INSERT INTO rejections(document_id, start, end, label, text, suggester, annotator, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [(document_id, s, e, label, text[s:e], who, self.annotator, stamp) for s, e, label, who in items])
+
+    def clear_rejections(self, document_id: int, keys: Sequence[tuple[int, int, str]]) -> None:
+        """Forget ``(start, end, label)`` rejections in one transaction (undo)."""
+        with self._write("rejections_clear", document_id, {"rejections": len(keys)}) as c:
+            c.executemany("DELETE FROM rejections WHERE document_id = ? AND start = ? AND end = ? AND label = ?",
+                          [(document_id, s, e, label) for s, e, label in keys])
+
+    def restore_rejections(self, rejections: Sequence[Rejection]) -> None:
+        """Put back rejections exactly as they were (undo of an accept that forgot them)."""
+        with self._write("rejections_restore", None, {"rejections": len(rejections)}) as c:
+            c.executemany(
+                "INSERT INTO rejections(document_id, start, end, label, text, suggester, annotator, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [(r.document_id, r.start, r.end, r.label, r.text, r.suggester, r.annotator, r.created_at)
+                 for r in rejections])
+
     # relations ------------------------------------------------------------------------
     def relations(self, document_id: int) -> list[Relation]:
         return [Relation(*row) for row in self.conn.execute(

@@ -1,0 +1,305 @@
+"""Suggestions in the window: computed in a worker process, shown as outlines,
+accepted or rejected with a key.
+
+jieba holds the GIL while it cuts, so the suggesters run in one spawned worker
+process (:mod:`annotator.suggest.worker`), started on the first request, never
+at start-up.  The window gathers plain data on the GUI thread (the text, its
+spans, rejections and excluded regions, the learned lexicon when its version
+changed) and the answer comes back as a queued Qt signal.  Results are cached
+per document with the inputs they were computed from: a cached list is still
+right, once filtered, while the document has only gained spans and rejections
+since; otherwise (a span deleted, a region changed, a new lexicon) it is
+computed again.  What is drawn is filtered against the span list and the
+rejections at paint time, so an accepted or rejected suggestion goes at once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from bisect import bisect_right
+from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+
+from ..session import AcceptSuggestions, Command, RejectSuggestions
+from ..store import Project
+from ..suggest import Lexicon, Suggestion, project_lexicon
+from ..suggest import worker
+from .models import SpanListModel
+from .textview import AnnotatedTextView
+
+Key = tuple[int, int, str]
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    """What one computation of a document's suggestions was given."""
+
+    version: str
+    spans: frozenset[Key]
+    rejected: frozenset[Key]
+    excluded: tuple[tuple[int, int], ...]
+
+    def still_right_for(self, now: "_Inputs") -> bool:
+        """Suggestions computed from ``self`` are right for ``now`` once filtered:
+        since then the document only gained spans and rejections."""
+        return (self.version == now.version and self.excluded == now.excluded
+                and self.spans <= now.spans and self.rejected <= now.rejected)
+
+
+@dataclass(frozen=True)
+class _Request:
+    document_id: int
+    text: str
+    inputs: _Inputs
+    lexicon: Lexicon
+
+
+@dataclass(frozen=True)
+class _Entry:
+    inputs: _Inputs
+    suggestions: list[Suggestion]
+
+
+class _Relay(QObject):
+    """Carries a finished future from the pool's thread to the GUI thread."""
+
+    done = Signal(object, object)  # _Request, Future
+
+
+class SuggestionController(QObject):
+    changed = Signal()  # the suggestions shown changed
+    DEBOUNCE_MS = 300
+    KEEP = 32  # documents whose suggestions are cached
+    RETRIES = 2  # a worker that keeps dying is given up on
+
+    def __init__(self, project: Project, spans: SpanListModel, view: AnnotatedTextView, labels: set[str],
+                 execute: Callable[[Command], bool], parent: QObject | None = None):
+        super().__init__(parent)
+        self._project, self._spans, self._view, self._labels = project, spans, view, labels
+        self._execute = execute
+        self.enabled = QSettings().value("view/show_suggestions", True, type=bool)
+        self._pool: ProcessPoolExecutor | None = None
+        self._sent_version: str | None = None
+        self._running: _Request | None = None
+        self._waiting: _Request | None = None
+        self._failures = 0
+        self._closed = False
+        self._cache: OrderedDict[int, _Entry] = OrderedDict()
+        self._lexicon: Lexicon | None = None
+        self._document_id: int | None = None
+        self._text = ""
+        self._shown: list[Suggestion] = []
+        self._ends: list[int] = []
+        self._rejected: set[Key] = set()
+        self._relay = _Relay()
+        self._relay.done.connect(self._finished)
+        self._timer = QTimer(self, singleShot=True, interval=self.DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.changed.connect(view.viewport().update)
+
+    # what the window tells it ----------------------------------------------------------
+    def show_document(self, document_id: int | None, text: str = "") -> None:
+        """A document was opened: show its cached suggestions, then bring them up to date."""
+        self._document_id, self._text = document_id, text
+        self._rejected = set() if document_id is None else {
+            (r.start, r.end, r.label) for r in self._project.rejections(document_id)}
+        entry = self._cache.get(document_id) if document_id is not None else None
+        self._set_shown(entry.suggestions if entry and self.enabled else [])
+        if self.enabled and document_id is not None:
+            if self._pool is None:
+                self._timer.start()  # the first: once the window is up, never during start-up
+            else:
+                QTimer.singleShot(0, self, self.refresh)  # after the window has painted the text
+
+    def command_ran(self, command: Command) -> None:
+        """A command was done or undone: hide what it decided now, recompute soon."""
+        documents = getattr(command, "document_ids", (command.document_id,))
+        if command.span_ids or len(documents) > 1:
+            self._lexicon = None  # spans teach the learned lexicon: read it again
+        if self._document_id in documents:
+            self._rejected = {(r.start, r.end, r.label) for r in self._project.rejections(self._document_id)}
+            self._drop_hidden_selection()
+            self.changed.emit()
+        if self.enabled and not self._timer.isActive():
+            self._timer.start()  # at most one refresh per interval, however fast the tagging
+
+    def set_enabled(self, on: bool) -> None:
+        self.enabled = on
+        QSettings().setValue("view/show_suggestions", on)
+        if on:
+            self.show_document(self._document_id, self._text)
+        else:
+            self._timer.stop()
+            self._set_shown([])
+
+    def shutdown(self) -> None:
+        """End the worker process (the window closes): a cut under way is not waited for."""
+        self._closed = True
+        self._timer.stop()
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        # private, but Python 3.11 has no other way to end a cut under way (3.14: terminate_workers)
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.join(timeout=0 if self._running else 2)
+            if process.is_alive():
+                process.terminate()
+                process.join(timeout=5)
+
+    # what the view paints -------------------------------------------------------------
+    def suggestions_between(self, start: int, end: int) -> list[Suggestion]:
+        """The suggestions shown in ``[start, end)``: not rejected, not under a span."""
+        out, shown = [], self._shown
+        for i in range(bisect_right(self._ends, start), len(shown)):
+            if shown[i].start >= end:
+                break
+            if self._visible(shown[i]):
+                out.append(shown[i])
+        return out
+
+    def visible(self) -> list[Suggestion]:
+        return [s for s in self._shown if self._visible(s)]
+
+    def any_visible(self) -> bool:
+        return any(self._visible(s) for s in self._shown)
+
+    def _visible(self, s: Suggestion) -> bool:
+        return s.key not in self._rejected and not self._spans.spans_between(s.start, s.end)
+
+    def _set_shown(self, suggestions: list[Suggestion]) -> None:
+        self._shown = [s for s in suggestions if s.label in self._labels]
+        self._ends = [s.end for s in self._shown]
+        self._drop_hidden_selection()
+        self.changed.emit()
+
+    def _drop_hidden_selection(self) -> None:
+        chosen = self._view.selected_suggestion
+        if chosen is not None and (chosen not in self._shown or not self._visible(chosen)):
+            self._view.select_suggestion(None)
+
+    # keys ---------------------------------------------------------------------------
+    def select(self, suggestion: Suggestion) -> None:
+        self._view.select_suggestion(suggestion)
+
+    def step(self, forward: bool = True) -> None:
+        """Select the next (or previous) suggestion after the selected one or the cursor, wrapping."""
+        shown = self.visible()
+        if not shown:
+            return
+        chosen = self._view.selected_suggestion
+        at = chosen.start if chosen is not None else self._view.cursor_index() - (0 if forward else 1)
+        if forward:
+            later = [s for s in shown if s.start > at or (chosen is None and s.start == at)]
+            self.select(later[0] if later else shown[0])
+        else:
+            earlier = [s for s in shown if s.start < at]
+            self.select(earlier[-1] if earlier else shown[-1])
+
+    def accept_selected(self) -> None:
+        self._decide(AcceptSuggestions, all_of_label=False)
+
+    def reject_selected(self) -> None:
+        self._decide(RejectSuggestions, all_of_label=False)
+
+    def accept_label(self) -> None:
+        self._decide(AcceptSuggestions, all_of_label=True)
+
+    def reject_label(self) -> None:
+        self._decide(RejectSuggestions, all_of_label=True)
+
+    def _decide(self, kind: type[AcceptSuggestions] | type[RejectSuggestions], all_of_label: bool) -> None:
+        chosen = self._view.selected_suggestion
+        if chosen is None or self._document_id is None or not self._visible(chosen):
+            return
+        picked = [s for s in self.visible() if s.label == chosen.label] if all_of_label else [chosen]
+        if self._execute(kind(self._document_id, [(s.start, s.end, s.label, s.suggester) for s in picked])):
+            following = [s for s in self.visible() if s.start >= chosen.end]
+            if following:  # keyboard flow: Enter, Enter, Backspace, Enter …
+                self.select(following[0])
+
+    # the worker process ----------------------------------------------------------------
+    def refresh(self) -> None:
+        """Bring the open document's suggestions up to date (a request, unless the
+        cached ones are still right)."""
+        if not self.enabled or self._closed or self._document_id is None:
+            return
+        if self._lexicon is None:
+            self._lexicon = project_lexicon(self._project)
+        inputs = self._inputs(self._lexicon)
+        entry = self._cache.get(self._document_id)
+        if entry is not None and entry.inputs.still_right_for(inputs):
+            return
+        if self._running is not None and self._running.document_id == self._document_id \
+                and self._running.inputs.still_right_for(inputs):
+            return  # the answer under way will do
+        self._waiting = _Request(self._document_id, self._text, inputs, self._lexicon)
+        self._submit()
+
+    def _inputs(self, lexicon: Lexicon) -> _Inputs:
+        doc = self._document_id
+        assert doc is not None
+        spans = self._spans.spans() if self._spans.complete else self._project.spans(doc)
+        return _Inputs(lexicon.version, frozenset((s.start, s.end, s.label) for s in spans),
+                       frozenset(self._rejected),
+                       tuple((r.start, r.end) for r in self._project.regions(doc) if r.excluded))
+
+    def _submit(self) -> None:
+        if self._running is not None or self._waiting is None or self._closed:
+            return
+        request, self._waiting = self._waiting, None
+        version = request.lexicon.version
+        learned = None if self._sent_version == version else request.lexicon.learned
+        inputs = request.inputs
+        try:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                                 initializer=worker.start)
+                learned = request.lexicon.learned
+            future = self._pool.submit(worker.suggestions, request.text, version, learned,
+                                       tuple(sorted(inputs.spans)), tuple(sorted(inputs.rejected)), inputs.excluded)
+        except (OSError, RuntimeError):  # no process can be started here: the window goes on without
+            self._pool, self._sent_version, self.enabled = None, None, False
+            return
+        self._sent_version = version
+        self._running = request
+        relay = self._relay  # the closure keeps it alive should the window go first
+        future.add_done_callback(lambda f: relay.done.emit(request, f))
+
+    def _finished(self, request: _Request, future: Future) -> None:
+        if self._closed:
+            return
+        self._running = None
+        try:
+            found = future.result()
+        except BrokenProcessPool:
+            self._pool, self._sent_version = None, None  # the worker died: start a new one
+            self._failures += 1
+            if self._failures <= self.RETRIES and self._waiting is None:
+                self._waiting = request
+            self._submit()
+            return
+        except Exception:  # a suggester failed on this text: suggestions are a help, the window goes on
+            found = []
+        self._failures = 0
+        if found is None:  # the worker does not hold this lexicon: send it along
+            self._sent_version = None
+            self._waiting = self._waiting or request
+        else:
+            self._cache[request.document_id] = _Entry(request.inputs, found)
+            self._cache.move_to_end(request.document_id)
+            while len(self._cache) > self.KEEP:
+                self._cache.popitem(last=False)
+            if request.document_id == self._document_id:
+                self._set_shown(found)
+        self._submit()
+
+    @property
+    def busy(self) -> bool:
+        return self._running is not None or self._waiting is not None

@@ -1,0 +1,50 @@
+"""The suggesters in a worker process: what the window's process pool runs.
+
+jieba's part-of-speech cut holds the GIL (about 80 ms per 5,000 characters),
+so a thread would still stall the window; a process does not.  The window
+sends plain data only.  The lexicon travels only when its version changes:
+the worker keeps the last one it was given, and answers ``None`` when asked
+for a version it does not hold, so the caller sends it again.  No Qt.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import NamedTuple
+
+from .combine import suggest
+from .model import Lexicon, Suggestion
+from .tokens import load
+
+_lexicon: Lexicon | None = None
+
+
+class _Range(NamedTuple):
+    start: int
+    end: int
+    label: str = ""
+
+
+def start() -> None:
+    """The pool's initializer: step back in the scheduler, so that on a busy machine
+    the window's keystrokes win the CPU over a cut, then load jieba (about a second)."""
+    if hasattr(os, "nice"):
+        try:
+            os.nice(10)
+        except OSError:
+            pass
+    load()
+
+
+def suggestions(text: str, version: str, learned: tuple[tuple[str, str], ...] | None,
+                spans: tuple[tuple[int, int, str], ...], rejected: tuple[tuple[int, int, str], ...],
+                excluded: tuple[tuple[int, int], ...]) -> list[Suggestion] | None:
+    """:func:`annotator.suggest.suggest` on plain tuples, with the lexicon of ``version``
+    (``learned`` is its entries, or ``None`` when the worker should already hold it)."""
+    global _lexicon
+    if learned is not None:
+        _lexicon = Lexicon.from_entries(list(learned))
+    if _lexicon is None or _lexicon.version != version:
+        return None
+    return suggest(text, _lexicon, spans=[_Range(*s) for s in spans], rejected=[_Range(*r) for r in rejected],
+                   excluded=[_Range(*e) for e in excluded])
