@@ -1193,6 +1193,7 @@ class Project:
             "names": json.dumps(list(attribute_names)),
             "empty": json.dumps(dict.fromkeys(attribute_names), ensure_ascii=False, separators=(",", ":")),
             "drop": int(drop_excluded), "schema_version": schema_version, "size": page_size, "last": 0,
+            "span": _EXPORT_JSON_SPAN,
         }
         if statuses is not None:
             self._status_filter(statuses)  # unknown statuses raise
@@ -1341,8 +1342,7 @@ _EXPORT_JSON_SPANS = r"""(
                  (SELECT DISTINCT x.annotator FROM spans x WHERE x.document_id = d.id {labels:x} ORDER BY x.annotator))
             END || char(2)
   FROM (SELECT s.start || ',' || s.end AS o, s.annotator,
-               printf('%s,"start":%d,"end":%d,"label":%s,"text":%s,"raw_start":%s,"origin":%s,"annotator":%s,"attributes":%s}',
-                      char(1), s.start, s.end, json_quote(s.label), json_quote(s.text), char(1), json_quote(s.origin),
+               printf(:span, s.start, s.end, json_quote(s.label), json_quote(s.text), json_quote(s.origin),
                       json_quote(s.annotator),
                       CASE WHEN s.attributes = '{}' THEN :empty
                            WHEN s.attributes LIKE '%\u0000%' OR s.attributes LIKE '%\ud%' THEN char(4)
@@ -1351,6 +1351,10 @@ _EXPORT_JSON_SPANS = r"""(
                                         WHEN j.type = 'text' THEN json_quote(j.value) ELSE char(4) END, ','), '') || '}'
                                  FROM json_each(:names) n LEFT JOIN json_each(s.attributes) j ON j.key = n.value) END) AS f
         FROM spans s WHERE s.document_id = d.id {labels:s} ORDER BY s.start, s.end, s.id))"""
+# (a parameter: SQL cannot spell the markers; printf's %s only ever gets json_quote's output
+# or the attributes' JSON)
+_EXPORT_JSON_SPAN = ('\x01,"start":%d,"end":%d,"label":%s,"text":%s,"raw_start":\x01,"origin":%s,"annotator":%s,'
+                     '"attributes":%s}')
 _EXPORT_JSON_RANK = """(SELECT count(*) FROM spans x WHERE x.document_id = d.id {labels:x}
     AND (x.start, x.end, x.label, x.id) <= ({a}.start, {a}.end, {a}.label, {a}.id))"""
 _EXPORT_JSON_RELATIONS = """CASE WHEN EXISTS (SELECT 1 FROM relations r WHERE r.document_id = d.id) THEN coalesce((
@@ -1377,14 +1381,14 @@ _EXPORT_JSON_META = r"""CASE WHEN d.meta LIKE '%\u0000%' OR d.meta LIKE '%\ud%'
   ELSE printf('%s,"date":%s,"source":%s', json_quote(d.meta ->> 'title'), json_quote(d.meta ->> 'date'),
               json_quote(d.meta ->> 'source')) END"""
 _EXPORT_JSON_QUERY = """
-SELECT d.id, d.map -> '$.segments', CAST(printf(
+SELECT d.id, CAST(d.map AS BLOB), CAST(printf(
   '{"id":%d,"text":%s,"spans":[%s],"relations":[%s],"excluded":[%s],"meta":{"title":%s,"source_file":%s,'
   || '"raw_sha256":%s,"status":%s,"annotators":[%s]},"normalizer":%s,"schema_version":%d}',
   d.id, json_quote(d.text), coalesce(""" + _EXPORT_JSON_SPANS + """, char(2) || char(2) || char(2)),
   """ + _EXPORT_JSON_RELATIONS + """,
   """ + _EXPORT_JSON_EXCLUDED + """,
   """ + _EXPORT_JSON_META + """,
-  json_quote(d.source_file), json_quote(d.raw_sha256), json_quote(d.status), char(3), json_quote(d.normalizer),
+  json_quote(d.source_file), json_quote(d.raw_sha256), json_quote(d.status), char(1), json_quote(d.normalizer),
   :schema_version) AS BLOB)
 FROM documents d WHERE d.id > :last {statuses} ORDER BY d.id LIMIT :size
 """
