@@ -154,3 +154,25 @@ def test_any_project_exports_the_records_dumped(docs, annotator, drop):
         with open_project(path, annotator="reader") as project:
             for options in (ExportOptions(drop_excluded=drop), ExportOptions(labels=frozenset({"人名甲", "PER"}))):
                 assert by_sql(project, options) == by_record(project, options)
+
+
+@pytest.mark.parametrize("stored", [
+    '{"category":"公益","level":"city"}',  # as the store writes it
+    '{"category": "公益", "level": "city"}',
+    '{"level":"city","category":"公益"}',
+    '{"category":"\\u516c","level":"city"}',
+    '{"category":"a\\"b","level":"c"}',
+    '{"category":"a","level":"b","x":"c"}',
+    '{"category":"a","x":"c","level":"b"}',
+    '{"category":"a","level":null}',
+    '{"category":"a","level":7}',
+    '{"category":"a\u2028\u007f*?[","level":"𠮷"}',
+    '{"category":"a"}',
+])
+def test_attributes_stored_in_any_form_are_written_as_json_dumps_does(awkward, stored):
+    doc_id = awkward.add_documents([make_document("张三和李四在北京", source="attrs.txt")])[0]
+    span = awkward.add_span(doc_id, 0, 2, "PER", attributes={"category": "x", "level": "y"})
+    awkward.conn.execute("UPDATE spans SET attributes = ? WHERE id = ?", (stored, span.id))
+    for options in (ExportOptions(), ExportOptions(labels=frozenset({"PER"}))):
+        assert by_sql(awkward, options) == by_record(awkward, options)
+
