@@ -176,3 +176,18 @@ def test_attributes_stored_in_any_form_are_written_as_json_dumps_does(awkward, s
     for options in (ExportOptions(), ExportOptions(labels=frozenset({"PER"}))):
         assert by_sql(awkward, options) == by_record(awkward, options)
 
+
+
+@pytest.mark.parametrize("stored", [
+    '{"format":"segments-v1","segments":[[0,8,0,8]]}',  # as the store writes it
+    '{"format": "segments-v1", "segments": [[0, 2, 0, 2], [2, 8, 2, 9]]}',  # as json.dumps does
+    '{"format":"segments-v1","segments":[[0,8,0,8]],"x":[[0,8,5,13]]}',
+    '{"segments":[[0,8,0,8]],"format":"segments-v1"}',
+    '{"format":"segments-v1","segments":[[0,8,0,8]],"note":"1"}',
+])
+def test_the_map_is_read_from_its_stored_text_only_in_the_stores_forms(awkward, stored):
+    doc_id = awkward.add_documents([make_document("张三和李四在北京", source="map.txt")])[0]
+    awkward.add_span(doc_id, 0, 2, "PER")
+    awkward.add_span(doc_id, 3, 5, "PER")
+    awkward.conn.execute("UPDATE documents SET map = ? WHERE id = ?", (stored, doc_id))
+    assert by_sql(awkward, ExportOptions()) == by_record(awkward, ExportOptions())

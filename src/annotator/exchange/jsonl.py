@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ class Writer(LineWriter):
 
 _IDS = [b'{"id":%d' % n for n in range(1024)]
 _NO_BRACKETS = bytes.maketrans(b"[]", b"  ")
+_SEGMENT_BYTES = b"0123456789,[] "
 _MAP_HEADS = [json.dumps({"format": MAP_FORMAT, "segments": []}, separators=separators)[:-3].encode()
               for separators in ((",", ":"), (", ", ": "))]  # the store's, and json.dumps's own
 
@@ -92,10 +94,15 @@ def _fill(rows: list[tuple[int, bytes, bytes]]) -> tuple[list[int], bytes, list[
     odd = set(doc[tied].tolist()) | {i for i, s in enumerate(segments) if s is None}
     for i in odd:  # spliced all the same, and replaced
         segments[i] = b"[[0, 0, 0, 0]]"
-    raw_start, raw_end = _raw_ranges(segments, doc, start, end)  # type: ignore[arg-type]
-    ordinal = np.arange(total, dtype=np.int64) - (np.cumsum(n) - n)[doc] + 1
+    ranges = _raw_ranges(segments, doc, start, end)  # type: ignore[arg-type]
+    if ranges is None:  # rare: which map holds more than numbers?
+        odd |= {i for i, s in enumerate(segments) if s.translate(None, _SEGMENT_BYTES)}  # type: ignore[union-attr]
+        ranges = _raw_ranges([b"[[0, 0, 0, 0]]" if i in odd else s for i, s in enumerate(segments)], doc, start, end)
+    raw_start, raw_end = ranges  # type: ignore[misc]
+    ordinal = (np.arange(total, dtype=np.int64) - (np.cumsum(n) - n)[doc] + 1).tolist()
     spans: list[bytes | None] = [None] * (2 * total)
-    spans[0::2] = [_IDS[i] if i < len(_IDS) else b'{"id":%d' % i for i in ordinal.tolist()]
+    spans[0::2] = itemgetter(*ordinal)(_IDS) if 1 < total and max(ordinal) < len(_IDS) else \
+        [b'{"id":%d' % i for i in ordinal]
     spans[1::2] = [b'%d,"raw_end":%d' % p for p in zip(raw_start.tolist(), raw_end.tolist())]
     pieces = np.empty(2 * total + len(ids), dtype=object)  # each document's spans, then its annotators
     at = 2 * np.cumsum(n) + np.arange(len(ids))
@@ -113,23 +120,27 @@ def _fill(rows: list[tuple[int, bytes, bytes]]) -> tuple[list[int], bytes, list[
 
 def _segments(stored: bytes | None) -> bytes | None:
     """The segments of a map as the store writes it (``{"format": ..., "segments":
-    [[...], ...]}``), else ``None``: nothing but numbers, commas, spaces and
-    brackets after the head, so no other key can hide there."""
+    [[...], ...]}``), else ``None``.  The caller checks that they hold nothing but
+    numbers, commas, spaces and brackets (``_SEGMENT_BYTES``), so that no other
+    key can hide there."""
     for head in _MAP_HEADS:
         if stored and stored.startswith(head) and stored.endswith(b"}"):
-            body = stored[len(head):-1]
-            return None if body.translate(None, b"0123456789,[] ") else body
+            return stored[len(head):-1]
     return None
 
 
 def _raw_ranges(segments: list[bytes], doc: np.ndarray, start: np.ndarray, end: np.ndarray
-                ) -> tuple[np.ndarray, np.ndarray]:
+                ) -> tuple[np.ndarray, np.ndarray] | None:
     """``Alignment.source_range`` of every span of a page at once: the segment
     holding a character is the last one starting at or before it (deletions at a
-    position come before the text there), as ``Alignment._segment_source`` finds it."""
+    position come before the text there), as ``Alignment._segment_source`` finds it.
+    ``None`` if the segments hold more than numbers, commas, spaces and brackets."""
     counts = np.array([s.count(b"[") - 1 if s else 0 for s in segments], dtype=np.int64)
     counts[counts < 0] = 0
-    text = b",".join([s for s, k in zip(segments, counts.tolist()) if k]).translate(_NO_BRACKETS)
+    text = b",".join([s for s, k in zip(segments, counts.tolist()) if k])
+    if text.translate(None, _SEGMENT_BYTES):
+        return None
+    text = text.translate(_NO_BRACKETS)
     t0, t1, s0, s1 = _ints(text, 4 * int(counts.sum())).reshape(-1, 4).T
     keys = (np.repeat(np.arange(len(segments), dtype=np.int64), counts) << 32) + t0
     aligned = t1 - t0 == s1 - s0
