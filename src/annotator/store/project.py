@@ -1171,16 +1171,16 @@ class Project:
     def iter_export_json(self, statuses: Sequence[str] | None, labels: Iterable[str] | None,
                          attribute_names: Sequence[str], *, drop_excluded: bool = False, schema_version: int,
                          page_size: int = 500) -> Iterator[list[tuple[int, str, bytes]]]:
-        """Pages of ``(id, map segments as JSON, line)``: SQLite writes each
+        """Pages of ``(id, stored map as bytes, line)``: SQLite writes each
         document's canonical JSONL line itself (``exchange/jsonl.py`` fills it in),
         in the read transaction of :meth:`iter_export`, so :meth:`export_document`
         may be called between pages.
 
         The line is UTF-8 bytes with markers no JSON text can hold raw (control
         characters are escaped inside strings): ``\\x01`` where a span's ordinal id
-        and again where its raw offsets go; ``\\x02`` around the spans'
-        ``start,end`` pairs and their sorted annotators, which go where ``\\x03``
-        stands in ``meta``; and ``\\x04`` wherever the line cannot be proved equal
+        and again where its raw offsets go, and where the annotators go in ``meta``;
+        ``\\x02`` around the spans' ``start,end`` pairs and their sorted
+        annotators; and ``\\x04`` wherever the line cannot be proved equal
         to ``json.dumps`` of the record (an attribute or meta value that is not a
         string, stored JSON with ``\\u0000`` or an escaped surrogate, a region
         override, excluded text to cut): such a document is exported from
