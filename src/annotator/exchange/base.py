@@ -55,10 +55,9 @@ class LineWriter(Writer):
     def write(self, record: dict[str, Any]) -> None:
         self._file.write((dumps(self.line(record)) + "\n").encode())
 
-    def write_encoded(self, lines: list[bytes]) -> None:
-        """Lines already written out as UTF-8 JSON, without their line ends."""
-        if lines:
-            self._file.write(b"\n".join(lines) + b"\n")
+    def write_encoded(self, lines: bytes) -> None:
+        """Lines already written out as UTF-8 JSON, each ended by ``\\n``."""
+        self._file.write(lines)
 
     def close(self) -> None:
         self._file.close()

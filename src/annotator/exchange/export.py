@@ -95,16 +95,17 @@ def _write_jsonl(project: Project, context: WriterContext, options: ExportOption
     from . import jsonl
 
     done = 0
-    for ids, lines, spans in jsonl.lines(project, context.attribute_names, options):
+    for ids, page, spans in jsonl.lines(project, context.attribute_names, options):
         if parts:
             by_part: dict[str, list[bytes]] = {}
-            for doc_id, line in zip(ids, lines):
+            for doc_id, line in zip(ids, page.split(b"\n")):
                 by_part.setdefault(parts.get(doc_id, ""), []).append(line)
+            chunks = {part: (b"\n".join(lines) + b"\n", len(lines)) for part, lines in by_part.items()}
         else:
-            by_part = {"": lines}
-        for part, chunk in by_part.items():
+            chunks = {"": (page, len(ids))}
+        for part, (chunk, count) in chunks.items():
             writers[part][0].write_encoded(chunk)  # type: ignore[attr-defined]
-            report.documents[part] += len(chunk)
+            report.documents[part] += count
         report.spans += spans
         done += len(ids)
         if progress:

@@ -10,12 +10,15 @@ its text (see ``docs/export.md``).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from ..normalize.pipeline import MAP_FORMAT
 from ..store import Project
 from ..store.models import STATUSES, ImportedSpan
 from .annotated import Item, Parsed, Problem, attributes_from, check_span, read_lines, relations_from
@@ -35,77 +38,109 @@ class Writer(LineWriter):
 # each span's ordinal id and raw offsets, spliced in here for a page at a time,
 # the raw offsets from the stored map's segments with one numpy search.  The lines
 # are byte for byte ``dumps(build_record(...))`` (tests/exchange/test_jsonl_sql.py);
-# a document SQLite cannot write provably so, or whose spans share a start and an
-# end (they sort by label, which the lines do not show), goes through the record.
+# a document SQLite cannot write provably so, whose spans share a start and an end
+# (they sort by label, which the lines do not show), or whose map is not in the
+# form the store writes, goes through the record.
 
 _IDS = [b'{"id":%d' % n for n in range(1024)]
-_NO_BRACKETS = str.maketrans("[]", "  ")
+_NO_BRACKETS = bytes.maketrans(b"[]", b"  ")
+_SEGMENT_BYTES = b"0123456789,[] "
+_MAP_HEADS = [json.dumps({"format": MAP_FORMAT, "segments": []}, separators=separators)[:-3].encode()
+              for separators in ((",", ":"), (", ", ": "))]  # the store's, and json.dumps's own
 
 
 def lines(project: Project, attribute_names: Sequence[str], options: ExportOptions
-          ) -> Iterator[tuple[list[int], list[bytes], int]]:
-    """Pages of (document ids, their lines without ``\\n``, spans written)."""
+          ) -> Iterator[tuple[list[int], bytes, int]]:
+    """Pages of (document ids, their lines each ended by ``\\n``, spans written)."""
     for rows in project.iter_export_json(options.statuses, options.labels, attribute_names,
                                          drop_excluded=options.drop_excluded, schema_version=SCHEMA_VERSION):
-        written, by_record, spans = _fill(rows)
-        for doc_id in by_record:
-            record = build_record(project.export_document(doc_id), attribute_names, options)
-            written[doc_id] = dumps(record).encode()
-            spans += len(record["spans"])
-        ids = sorted(written) if by_record else list(written)
-        yield ids, [written[i] for i in ids], spans
+        ids, page, by_record, spans = _fill(rows)
+        if by_record:  # (some may be in the page: their lines are replaced)
+            written = dict(zip(ids, page.split(b"\n")))
+            for doc_id in by_record:
+                record = build_record(project.export_document(doc_id), attribute_names, options)
+                written[doc_id] = dumps(record).encode()
+                spans += len(record["spans"])
+            ids = sorted(written)
+            page = b"\n".join([written[i] for i in ids])
+        if ids:
+            yield ids, page + b"\n", spans
 
 
-def _fill(rows: list[tuple[int, str, bytes]]) -> tuple[dict[int, bytes], list[int], int]:
-    """The page's lines completed, the ids left to the record, the spans written."""
-    ids, segments, heads, pairs, tails, counts = [], [], [], [], [], []
-    by_record = []
-    for doc_id, segs, line in rows:
-        if b"\x04" in line:
-            by_record.append(doc_id)
-            continue
-        head, offsets, annotators, tail = line.split(b"\x02")
-        ids.append(doc_id)
-        heads.append(head)
-        tails.append(tail.replace(b"\x03", annotators, 1))
-        pairs.append(offsets)
-        counts.append(offsets.count(b",") // 2 + 1 if offsets else 0)
-        segments.append(segs if offsets else "")
-    n = np.array(counts, dtype=np.int64)
+def _fill(rows: list[tuple[int, bytes, bytes]]) -> tuple[list[int], bytes, list[int], int]:
+    """The page's lines completed and joined by ``\\n`` (their ids first), the ids
+    left to the record (their lines in the page are to be replaced), the spans
+    written.
+
+    Each line is ``head \x02 start,end,... \x02 annotators \x02 tail``, with ``\x01``
+    twice a span in the head and once in the tail (where the annotators go): the
+    page is split once on each marker, not a line at a time."""
+    by_record = [doc_id for doc_id, _, line in rows if b"\x04" in line]
+    if by_record:
+        left = set(by_record)
+        rows = [row for row in rows if row[0] not in left]
+    ids = [row[0] for row in rows]
+    if not rows:
+        return ids, b"", by_record, 0
+    parts = b"\n".join([row[2] for row in rows]).split(b"\x02")
+    pairs, annotators = parts[1::3], parts[2::3]
+    n = np.array([p.count(b",") // 2 + 1 if p else 0 for p in pairs], dtype=np.int64)
     total = int(n.sum())
-    if not total:
-        return dict(zip(ids, (h + t for h, t in zip(heads, tails)))), by_record, 0
     doc = np.repeat(np.arange(len(ids), dtype=np.int64), n)
     offsets = _ints(b",".join([p for p in pairs if p]), 2 * total).reshape(-1, 2)
     start, end = offsets[:, 0], offsets[:, 1]
-    keep = np.ones(len(ids), dtype=bool)
     tied = np.flatnonzero((start[1:] == start[:-1]) & (end[1:] == end[:-1]) & (doc[1:] == doc[:-1]))
-    keep[doc[tied]] = False
-    raw_start, raw_end = _raw_ranges(segments, doc, start, end)
-    first = np.cumsum(n) - n
-    ordinal = np.arange(total, dtype=np.int64) - first[doc] + 1
-    kept = keep[doc]
-    pieces: list[bytes | None] = [None] * (2 * int(kept.sum()))
-    pieces[0::2] = [_IDS[i] if i < len(_IDS) else b'{"id":%d' % i for i in ordinal[kept].tolist()]
-    pieces[1::2] = [b'%d,"raw_end":%d' % p for p in zip(raw_start[kept].tolist(), raw_end[kept].tolist())]
-    body = [heads[i] + tails[i] for i in np.flatnonzero(keep).tolist()]
-    by_record += [ids[i] for i in np.flatnonzero(~keep).tolist()]
-    parts = b"\n".join(body).split(b"\x01")
-    spliced: list[bytes | None] = [None] * (len(parts) + len(pieces))
-    spliced[0::2] = parts
-    spliced[1::2] = pieces
-    kept_ids = [ids[i] for i in np.flatnonzero(keep).tolist()]
-    return dict(zip(kept_ids, b"".join(spliced).split(b"\n"))), by_record, len(pieces) // 2
+    segments = [_segments(row[1]) if k else b"" for row, k in zip(rows, n.tolist())]
+    odd = set(doc[tied].tolist()) | {i for i, s in enumerate(segments) if s is None}
+    for i in odd:  # spliced all the same, and replaced
+        segments[i] = b"[[0, 0, 0, 0]]"
+    ranges = _raw_ranges(segments, doc, start, end)  # type: ignore[arg-type]
+    if ranges is None:  # rare: which map holds more than numbers?
+        odd |= {i for i, s in enumerate(segments) if s.translate(None, _SEGMENT_BYTES)}  # type: ignore[union-attr]
+        ranges = _raw_ranges([b"[[0, 0, 0, 0]]" if i in odd else s for i, s in enumerate(segments)], doc, start, end)
+    raw_start, raw_end = ranges  # type: ignore[misc]
+    ordinal = (np.arange(total, dtype=np.int64) - (np.cumsum(n) - n)[doc] + 1).tolist()
+    spans: list[bytes | None] = [None] * (2 * total)
+    spans[0::2] = itemgetter(*ordinal)(_IDS) if 1 < total and max(ordinal) < len(_IDS) else \
+        [b'{"id":%d' % i for i in ordinal]
+    spans[1::2] = [b'%d,"raw_end":%d' % p for p in zip(raw_start.tolist(), raw_end.tolist())]
+    pieces = np.empty(2 * total + len(ids), dtype=object)  # each document's spans, then its annotators
+    at = 2 * np.cumsum(n) + np.arange(len(ids))
+    pieces[at] = np.array(annotators, dtype=object)
+    keep = np.ones(len(pieces), dtype=bool)
+    keep[at] = False
+    pieces[keep] = np.array(spans, dtype=object)
+    text = b"".join(parts[0::3]).split(b"\x01")
+    spliced: list[bytes | None] = [None] * (len(text) + len(pieces))
+    spliced[0::2] = text
+    spliced[1::2] = pieces.tolist()
+    written = total - int(n[sorted(odd)].sum())
+    return ids, b"".join(spliced), by_record + sorted(ids[i] for i in odd), written
 
 
-def _raw_ranges(segments: list[str], doc: np.ndarray, start: np.ndarray, end: np.ndarray
-                ) -> tuple[np.ndarray, np.ndarray]:
+def _segments(stored: bytes | None) -> bytes | None:
+    """The segments of a map as the store writes it (``{"format": ..., "segments":
+    [[...], ...]}``), else ``None``.  The caller checks that they hold nothing but
+    numbers, commas, spaces and brackets (``_SEGMENT_BYTES``), so that no other
+    key can hide there."""
+    for head in _MAP_HEADS:
+        if stored and stored.startswith(head) and stored.endswith(b"}"):
+            return stored[len(head):-1]
+    return None
+
+
+def _raw_ranges(segments: list[bytes], doc: np.ndarray, start: np.ndarray, end: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray] | None:
     """``Alignment.source_range`` of every span of a page at once: the segment
     holding a character is the last one starting at or before it (deletions at a
-    position come before the text there), as ``Alignment._segment_source`` finds it."""
-    counts = np.array([s.count("[") - 1 if s else 0 for s in segments], dtype=np.int64)
+    position come before the text there), as ``Alignment._segment_source`` finds it.
+    ``None`` if the segments hold more than numbers, commas, spaces and brackets."""
+    counts = np.array([s.count(b"[") - 1 if s else 0 for s in segments], dtype=np.int64)
     counts[counts < 0] = 0
-    text = ",".join([s for s, k in zip(segments, counts.tolist()) if k]).translate(_NO_BRACKETS)
+    text = b",".join([s for s, k in zip(segments, counts.tolist()) if k])
+    if text.translate(None, _SEGMENT_BYTES):
+        return None
+    text = text.translate(_NO_BRACKETS)
     t0, t1, s0, s1 = _ints(text, 4 * int(counts.sum())).reshape(-1, 4).T
     keys = (np.repeat(np.arange(len(segments), dtype=np.int64), counts) << 32) + t0
     aligned = t1 - t0 == s1 - s0

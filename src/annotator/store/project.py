@@ -1255,16 +1255,16 @@ class Project:
     def iter_export_json(self, statuses: Sequence[str] | None, labels: Iterable[str] | None,
                          attribute_names: Sequence[str], *, drop_excluded: bool = False, schema_version: int,
                          page_size: int = 500) -> Iterator[list[tuple[int, str, bytes]]]:
-        """Pages of ``(id, map segments as JSON, line)``: SQLite writes each
+        """Pages of ``(id, stored map as bytes, line)``: SQLite writes each
         document's canonical JSONL line itself (``exchange/jsonl.py`` fills it in),
         in the read transaction of :meth:`iter_export`, so :meth:`export_document`
         may be called between pages.
 
         The line is UTF-8 bytes with markers no JSON text can hold raw (control
         characters are escaped inside strings): ``\\x01`` where a span's ordinal id
-        and again where its raw offsets go; ``\\x02`` around the spans'
-        ``start,end`` pairs and their sorted annotators, which go where ``\\x03``
-        stands in ``meta``; and ``\\x04`` wherever the line cannot be proved equal
+        and again where its raw offsets go, and where the annotators go in ``meta``;
+        ``\\x02`` around the spans' ``start,end`` pairs and their sorted
+        annotators; and ``\\x04`` wherever the line cannot be proved equal
         to ``json.dumps`` of the record (an attribute or meta value that is not a
         string, stored JSON with ``\\u0000`` or an escaped surrogate, a region
         override, excluded text to cut): such a document is exported from
@@ -1277,6 +1277,7 @@ class Project:
             "names": json.dumps(list(attribute_names)),
             "empty": json.dumps(dict.fromkeys(attribute_names), ensure_ascii=False, separators=(",", ":")),
             "drop": int(drop_excluded), "schema_version": schema_version, "size": page_size, "last": 0,
+            "span": _EXPORT_JSON_SPAN,
         }
         if statuses is not None:
             self._status_filter(statuses)  # unknown statuses raise
@@ -1323,7 +1324,8 @@ class Project:
         has the same shape."""
         names = {name for label in self.labels() for name in label.attributes}
         names.update(row[0] for row in self.conn.execute(
-            "SELECT DISTINCT j.key FROM spans, json_each(spans.attributes) AS j WHERE spans.attributes != '{}'"))
+            "SELECT DISTINCT j.key FROM (SELECT DISTINCT attributes FROM spans WHERE attributes != '{}') AS a, "
+            "json_each(a.attributes) AS j"))  # most spans share a few sets: each parsed once
         return sorted(names)
 
     def _status_filter(self, statuses: Sequence[str] | None, column: str = "status") -> tuple[str, list[str]]:
@@ -1425,8 +1427,7 @@ _EXPORT_JSON_SPANS = r"""(
                  (SELECT DISTINCT x.annotator FROM spans x WHERE x.document_id = d.id {labels:x} ORDER BY x.annotator))
             END || char(2)
   FROM (SELECT s.start || ',' || s.end AS o, s.annotator,
-               printf('%s,"start":%d,"end":%d,"label":%s,"text":%s,"raw_start":%s,"origin":%s,"annotator":%s,"attributes":%s}',
-                      char(1), s.start, s.end, json_quote(s.label), json_quote(s.text), char(1), json_quote(s.origin),
+               printf(:span, s.start, s.end, json_quote(s.label), json_quote(s.text), json_quote(s.origin),
                       json_quote(s.annotator),
                       CASE WHEN s.attributes = '{}' THEN :empty
                            WHEN s.attributes LIKE '%\u0000%' OR s.attributes LIKE '%\ud%' THEN char(4)
@@ -1435,6 +1436,10 @@ _EXPORT_JSON_SPANS = r"""(
                                         WHEN j.type = 'text' THEN json_quote(j.value) ELSE char(4) END, ','), '') || '}'
                                  FROM json_each(:names) n LEFT JOIN json_each(s.attributes) j ON j.key = n.value) END) AS f
         FROM spans s WHERE s.document_id = d.id {labels:s} ORDER BY s.start, s.end, s.id))"""
+# (a parameter: SQL cannot spell the markers; printf's %s only ever gets json_quote's output
+# or the attributes' JSON)
+_EXPORT_JSON_SPAN = ('\x01,"start":%d,"end":%d,"label":%s,"text":%s,"raw_start":\x01,"origin":%s,"annotator":%s,'
+                     '"attributes":%s}')
 _EXPORT_JSON_RANK = """(SELECT count(*) FROM spans x WHERE x.document_id = d.id {labels:x}
     AND (x.start, x.end, x.label, x.id) <= ({a}.start, {a}.end, {a}.label, {a}.id))"""
 _EXPORT_JSON_RELATIONS = """CASE WHEN EXISTS (SELECT 1 FROM relations r WHERE r.document_id = d.id) THEN coalesce((
@@ -1461,14 +1466,14 @@ _EXPORT_JSON_META = r"""CASE WHEN d.meta LIKE '%\u0000%' OR d.meta LIKE '%\ud%'
   ELSE printf('%s,"date":%s,"source":%s', json_quote(d.meta ->> 'title'), json_quote(d.meta ->> 'date'),
               json_quote(d.meta ->> 'source')) END"""
 _EXPORT_JSON_QUERY = """
-SELECT d.id, d.map -> '$.segments', CAST(printf(
+SELECT d.id, CAST(d.map AS BLOB), CAST(printf(
   '{"id":%d,"text":%s,"spans":[%s],"relations":[%s],"excluded":[%s],"meta":{"title":%s,"source_file":%s,'
   || '"raw_sha256":%s,"status":%s,"annotators":[%s]},"normalizer":%s,"schema_version":%d}',
   d.id, json_quote(d.text), coalesce(""" + _EXPORT_JSON_SPANS + """, char(2) || char(2) || char(2)),
   """ + _EXPORT_JSON_RELATIONS + """,
   """ + _EXPORT_JSON_EXCLUDED + """,
   """ + _EXPORT_JSON_META + """,
-  json_quote(d.source_file), json_quote(d.raw_sha256), json_quote(d.status), char(3), json_quote(d.normalizer),
+  json_quote(d.source_file), json_quote(d.raw_sha256), json_quote(d.status), char(1), json_quote(d.normalizer),
   :schema_version) AS BLOB)
 FROM documents d WHERE d.id > :last {statuses} ORDER BY d.id LIMIT :size
 """
