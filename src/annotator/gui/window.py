@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
         self.snapping = on
         QSettings().setValue("edit/snap_to_words", on)
         if on and self.document_id is not None:
-            self.words.request(self.document_id, self.text_view.toPlainText())
+            self.words.request(self.document_id, self.project.text(self.document_id))
 
     def edit_preferences(self) -> None:
         dialog = PreferencesDialog(Preferences(self.project.annotator, self.text_view.font().pointSize(),
@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
     def _snapped(self, start: int, end: int) -> tuple[int, int]:
         boundaries = self.words.boundaries(self.document_id)
         if boundaries is None:  # never wait for jieba: tag what was selected
-            self.words.request(self.document_id, self.text_view.toPlainText())
+            self.words.request(self.document_id, self.project.text(self.document_id))
             return start, end
         return snap(start, end, boundaries)
 
