@@ -51,12 +51,18 @@ def fill(project: Project) -> dict[str, int]:
     org = tag(project, crlf, "淮南市妇联", "ORG")  # overlaps 妇联主席
     project.add_relation(per, org, "member_of")
     tag(project, crlf, "𠮷野家", "ORG")
-    tag(project, crlf, "👩‍👩‍👧", "PROGRAM", category="公益项目", level="city")
+    family = tag(project, crlf, "👩‍👩‍👧", "PROGRAM", category="公益项目", level="city")
+    project.add_link(family, org, "organizer")
     tag(project, crlf, "结尾", "EVENT")  # the last characters
     # astral: spans made of astral characters and emoji only
     tag(project, astral, "𠮷野家", "ORG")
-    tag(project, astral, "𬀩城", "LOC")
-    tag(project, astral, "👩‍👩‍👧", "PROGRAM", category="其他")
+    place = tag(project, astral, "𬀩城", "LOC")
+    other = tag(project, astral, "👩‍👩‍👧", "PROGRAM", category="其他")
+    project.add_link(other, place, "place")
+    # the catalog: a regional variant under its parent, and a name JSON must escape
+    parent = project.create_program("巾帼大宣讲")
+    project.link_span(family, project.create_program("三秦巾帼大宣讲", parent_id=parent.id).id)
+    project.link_span(other, project.create_program('"家"\\𠮷中').id)
     # edges: first and last character, nested and crossing spans, a span over a line break
     tag(project, edges, "张", "PER")
     tag(project, edges, "张三", "PER")

@@ -157,3 +157,38 @@ def test_normalize_reports_a_span_ending_inside_a_character(project, tmp_path):
     ok = write_lines(tmp_path / "ok.jsonl", {"text": "妇联\r\n主席", "label": [[0, 2, "ORG"], [1, 4, "LOC"]]})
     report = import_annotated(project, ok, "doccano", normalize=True)
     assert not report.problems and [s.text for s in project.spans(report.added[0][1])] == ["妇联", "联\n"]
+
+
+def _canonical(text, spans):
+    return {"id": 1, "text": text, "spans": [
+        {"id": n, "start": s, "end": e, "label": label, "text": text[s:e], "attributes": {}, "program": program}
+        for n, (s, e, label, program) in enumerate(spans, 1)], "relations": []}
+
+
+def test_a_catalog_reference_links_to_the_program_of_that_name_or_alias(project, tmp_path):
+    parent = project.create_program("巾帼大宣讲", aliases=["巾帼宣讲"])
+    text = "三秦巾帼大宣讲和巾帼宣讲"
+    f = write_lines(tmp_path / "c.jsonl", _canonical(text, [
+        (0, 7, "PROGRAM", {"name": "三秦巾帼大宣讲", "parent": "巾帼宣讲"}),
+        (8, 12, "PROGRAM", {"name": "巾帼宣讲", "parent": None})]))
+    report = import_annotated(project, f, "jsonl")
+    assert not report.problems
+    variant, known = project.spans(report.added[0][1])
+    assert known.program_id == parent.id  # by its alias; the catalog is not changed
+    added = project.program(variant.program_id)
+    assert (added.name, added.parent_id) == ("三秦巾帼大宣讲", parent.id)
+    assert len(project.programs()) == 2
+
+
+def test_catalog_references_that_cannot_be_taken_are_reported(project, tmp_path):
+    f = write_lines(tmp_path / "c.jsonl",
+                    _canonical("张三办春蕾计划", [(0, 2, "PER", {"name": "春蕾计划", "parent": None})]),
+                    _canonical("春蕾计划", [(0, 4, "PROGRAM", {"name": "", "parent": None})]),
+                    _canonical("春蕾计划", [(0, 4, "PROGRAM", "春蕾计划")]),
+                    _canonical("春蕾计划", [(0, 4, "PROGRAM", {"name": "春蕾计划", "parent": "春蕾计划"})]))
+    report = import_annotated(project, f, "jsonl")
+    shape = "'program' must be null or {\"name\": a name, \"parent\": another name or null}"
+    assert [str(p) for p in report.problems] == [
+        f"{f}:1: span 0:2 names the catalog entry '春蕾计划' but is a PER span, not a program",
+        f"{f}:2: span 1: {shape}", f"{f}:3: span 1: {shape}", f"{f}:4: span 1: {shape}"]
+    assert project.document_count() == 0 and project.programs() == []

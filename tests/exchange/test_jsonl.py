@@ -54,7 +54,7 @@ def test_utf8_without_escapes_and_stable_key_order(lines):
     assert list(records[0]) == ["id", "text", "spans", "relations", "excluded", "meta", "normalizer",
                                 "schema_version"]
     assert list(records[0]["spans"][0]) == ["id", "start", "end", "label", "text", "raw_start", "raw_end",
-                                            "origin", "annotator", "attributes"]
+                                            "origin", "annotator", "attributes", "program"]
 
 
 def test_raw_offsets_index_the_raw_page(filled, lines):

@@ -68,3 +68,18 @@ def test_the_fixture_has_what_the_round_trips_claim_to_cover(corpus_project):
     assert any(a.start < b.end and b.start < a.end and a.id != b.id
                for doc in docs.values() for a in doc.spans for b in doc.spans)
     assert any(doc.relations for doc in docs.values()) and any(doc.regions for doc in docs.values())
+    assert sum(s.program is not None for _, s in all_spans) == 2  # catalog references, one with a parent
+
+
+def test_canonical_jsonl_carries_the_catalog_into_a_new_project(corpus_project, tmp_path):
+    """Program spans keep their catalog entry and its parent through export and
+    import into a project whose catalog is empty; links keep their types."""
+    first, second, _ = round_trip(corpus_project, "jsonl", tmp_path)
+    programs = [(s["text"], s["program"]) for line in second["export.jsonl"].decode().splitlines()
+                for s in json.loads(line)["spans"] if s["label"] == "PROGRAM"]
+    assert sorted(programs, key=str) == sorted([
+        ("👩‍👩‍👧", {"name": "三秦巾帼大宣讲", "parent": "巾帼大宣讲"}),
+        ("👩‍👩‍👧", {"name": '"家"\\𠮷中', "parent": None})], key=str)
+    types = sorted(r["type"] for line in second["export.jsonl"].decode().splitlines()
+                   for r in json.loads(line)["relations"])
+    assert types == ["member_of", "organizer", "place"]

@@ -88,9 +88,12 @@ def detect_format(path: Path) -> str:
     return "jsonl"
 
 
-def check(path: Path, fmt: str, labels: Iterable[str] | None = None, normalize: bool = False) -> Checked:
-    """Every problem of the file; with ``labels``, spans must carry one of them."""
+def check(path: Path, fmt: str, labels: Iterable[str] | None = None, normalize: bool = False,
+          program_labels: Iterable[str] | None = None) -> Checked:
+    """Every problem of the file; with ``labels``, spans must carry one of them,
+    and with ``program_labels`` only spans of those may name a catalog entry."""
     known = None if labels is None else set(labels)
+    programs = None if program_labels is None else set(program_labels)
     out = Checked()
     for item in _read(path, fmt):
         if isinstance(item, Problem):
@@ -105,13 +108,20 @@ def check(path: Path, fmt: str, labels: Iterable[str] | None = None, normalize: 
             for label in dict.fromkeys(s.label for s in item.spans if s.label not in known):
                 out.problems.append(Problem(item.where, f"unknown label {label!r} (this project has "
                                                         f"{', '.join(sorted(known))})"))
+        if programs is not None:
+            for s in item.spans:
+                if s.program is not None and s.label not in programs:
+                    out.problems.append(Problem(item.where, f"span {s.start}:{s.end} names the catalog entry "
+                                                            f"{s.program[0]!r} but is a {s.label} span, not a program"))
     return out
 
 
 def import_annotated(project: Project, path: str | os.PathLike[str], fmt: str,
                      progress: Progress | None = None, normalize: bool = False) -> AnnotatedImportReport:
     path = Path(path)
-    checked = check(path, fmt, [label.name for label in project.labels()], normalize)
+    labels = project.labels()
+    checked = check(path, fmt, [label.name for label in labels], normalize,
+                    [label.name for label in labels if label.kind == "program"])
     report = AnnotatedImportReport(checked)
     if checked.problems:
         return report

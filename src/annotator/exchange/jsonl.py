@@ -163,6 +163,17 @@ def _ints(text: str | bytes, count: int) -> np.ndarray:
     return out
 
 
+def _program(where: str, value: Any) -> tuple[tuple[str, str | None] | None, Problem | None]:
+    """A span's catalog entry, ``{"name": ..., "parent": ... or null}`` or null."""
+    if value is None:
+        return None, None
+    name, parent = (value.get("name"), value.get("parent")) if isinstance(value, dict) else (None, None)
+    if not isinstance(name, str) or not name.strip() or not (parent is None or isinstance(parent, str) and
+                                                               parent.strip() and parent != name):
+        return None, Problem(where, "'program' must be null or {\"name\": a name, \"parent\": another name or null}")
+    return (name, parent), None
+
+
 def read(path: Path) -> Iterator[Item]:
     return read_lines(path, _parse)
 
@@ -192,10 +203,13 @@ def _parse(where: str, record: dict[str, Any], text: str) -> Iterator[Item]:
             problems.append(Problem(at, "a second span with this id"))
             continue
         ids[s.get("id", n)] = len(parsed.spans)  # a bad span still answers for its relations
-        if problem is None and bad is None and isinstance(label, str):
+        program, wrong = _program(at, s.get("program"))
+        if wrong:
+            problems.append(wrong)
+        if problem is None and bad is None and wrong is None and isinstance(label, str):
             annotator = s.get("annotator")
             parsed.spans.append(ImportedSpan(s["start"], s["end"], label, attributes,
-                                             annotator if isinstance(annotator, str) else None))
+                                             annotator if isinstance(annotator, str) else None, program))
     relations_from(where, record.get("relations"), ids, "head", "tail", parsed, problems)
     for n, region in enumerate(record.get("excluded") or [], 1):
         if not isinstance(region, dict) or check_span(where, text, region.get("start"), region.get("end")):

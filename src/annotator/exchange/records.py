@@ -20,7 +20,7 @@ from typing import Any
 
 from ..store.models import ExportDocument, ExportSpan
 
-SCHEMA_VERSION = 1  # of docs/export.schema.json; bump when a field changes meaning
+SCHEMA_VERSION = 2  # of docs/export.schema.json; bump when a field changes meaning (2: spans' "program")
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ def build_record(doc: ExportDocument, attribute_names: Sequence[str], options: E
             "id": n, "start": start, "end": end, "label": s.label, "text": s.text,
             "raw_start": raw_start, "raw_end": raw_end, "origin": s.origin, "annotator": s.annotator,
             "attributes": uniform_attributes(s.attributes, attribute_names),
+            "program": None if s.program is None else {"name": s.program[0], "parent": s.program[1]},
         })
     relations = [(ordinal[h], ordinal[t], kind) for h, t, kind in doc.relations if h in ordinal and t in ordinal]
     meta = doc.meta

@@ -187,6 +187,7 @@ class ExportSpan(NamedTuple):
     attributes: dict[str, Any]
     annotator: str
     origin: str
+    program: list[str | None] | None = None  # its catalog entry: [name, parent's name]; None if not linked
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,7 @@ class ImportedSpan:
     label: str
     attributes: dict[str, Any] = field(default_factory=dict)
     annotator: str | None = None  # None: the one importing
+    program: tuple[str, str | None] | None = None  # the catalog entry (name, parent's name) a program span links to
 
 
 @dataclass(frozen=True)

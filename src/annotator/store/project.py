@@ -1358,17 +1358,30 @@ class Project:
                     if not 0 <= s.start < s.end <= len(e.text):
                         raise InvalidEdit(f"{self.path}: span {s.start}:{s.end} is outside {e.source_file} "
                                           f"({len(e.text)} characters)")
+                    program_id = None if s.program is None else self._catalog_entry(c, *s.program, stamp)
                     span_ids.append(c.execute(
                         "INSERT INTO spans(document_id, start, end, label, text, attributes, annotator, origin, "
-                        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'imported', ?, ?)",
+                        "created_at, updated_at, program_id) VALUES (?, ?, ?, ?, ?, ?, ?, 'imported', ?, ?, ?)",
                         (doc_id, s.start, s.end, s.label, e.text[s.start:s.end], _dumps(s.attributes),
-                         s.annotator or self.annotator, stamp, stamp)).lastrowid)
+                         s.annotator or self.annotator, stamp, stamp, program_id)).lastrowid)
                 c.executemany(
                     "INSERT INTO relations(document_id, head, tail, type, annotator, created_at) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
                     [(doc_id, span_ids[h], span_ids[t], kind, self.annotator, stamp) for h, t, kind in item.relations])
             details["documents"] = [i for i in ids if i is not None]
         return ids
+
+    def _catalog_entry(self, c: sqlite3.Connection, name: str, parent: str | None, stamp: str) -> int:
+        """The program named ``name`` (or so aliased), added with ``parent`` (found or
+        added the same way) when the catalog has none: an imported catalog reference.
+        An existing program keeps its place in the catalog."""
+        row = c.execute("SELECT id FROM programs WHERE name = ? UNION ALL "
+                        "SELECT program_id FROM program_aliases WHERE alias = ?", (name.strip(), name.strip())).fetchone()
+        if row is not None:
+            return row[0]
+        parent_id = None if parent is None else self._catalog_entry(c, parent, None, stamp)
+        return c.execute("INSERT INTO programs(name, parent_id, annotator, created_at, updated_at) "
+                         "VALUES (?, ?, ?, ?, ?)", (name.strip(), parent_id, self.annotator, stamp, stamp)).lastrowid
 
     # history and statistics ---------------------------------------------------------
     def changes(self, limit: int = 100) -> list[dict[str, Any]]:
@@ -1405,11 +1418,15 @@ class Project:
         return row[0]
 
 
+# a span's catalog entry: [name, parent's name], or NULL
+_EXPORT_PROGRAM = """CASE WHEN s.program_id IS NULL THEN NULL ELSE
+  (SELECT json_array(p.name, q.name) FROM programs p LEFT JOIN programs q ON q.id = p.parent_id
+   WHERE p.id = s.program_id) END"""
 _EXPORT_QUERY = """
 SELECT d.id, d.raw_sha256, d.source_file, length(d.raw_text), d.text, d.map, d.meta, d.normalizer, d.status,
        d.excluded,
        (SELECT json_group_array(json_array(s.start, s.end, s.label, s.id, s.text, json(s.attributes),
-                                           s.annotator, s.origin))
+                                           s.annotator, s.origin, json(""" + _EXPORT_PROGRAM + """)))
         FROM spans s WHERE s.document_id = d.id),
        (SELECT json_group_array(json_array(r.id, r.head, r.tail, r.type)) FROM relations r WHERE r.document_id = d.id),
        (SELECT json_group_array(json_array(o.start, o.end, o.excluded, o.reason))
@@ -1434,12 +1451,15 @@ _EXPORT_JSON_SPANS = r"""(
                            ELSE (SELECT '{' || coalesce(group_concat(json_quote(n.value) || ':' ||
                                    CASE WHEN j.type IS NULL OR j.type = 'null' THEN 'null'
                                         WHEN j.type = 'text' THEN json_quote(j.value) ELSE char(4) END, ','), '') || '}'
-                                 FROM json_each(:names) n LEFT JOIN json_each(s.attributes) j ON j.key = n.value) END) AS f
+                                 FROM json_each(:names) n LEFT JOIN json_each(s.attributes) j ON j.key = n.value) END,
+                      CASE WHEN s.program_id IS NULL THEN 'null' ELSE
+                        (SELECT printf('{"name":%s,"parent":%s}', json_quote(p.name), json_quote(q.name))
+                         FROM programs p LEFT JOIN programs q ON q.id = p.parent_id WHERE p.id = s.program_id) END) AS f
         FROM spans s WHERE s.document_id = d.id {labels:s} ORDER BY s.start, s.end, s.id))"""
 # (a parameter: SQL cannot spell the markers; printf's %s only ever gets json_quote's output
 # or the attributes' JSON)
 _EXPORT_JSON_SPAN = ('\x01,"start":%d,"end":%d,"label":%s,"text":%s,"raw_start":\x01,"origin":%s,"annotator":%s,'
-                     '"attributes":%s}')
+                     '"attributes":%s,"program":%s}')
 _EXPORT_JSON_RANK = """(SELECT count(*) FROM spans x WHERE x.document_id = d.id {labels:x}
     AND (x.start, x.end, x.label, x.id) <= ({a}.start, {a}.end, {a}.label, {a}.id))"""
 _EXPORT_JSON_RELATIONS = """CASE WHEN EXISTS (SELECT 1 FROM relations r WHERE r.document_id = d.id) THEN coalesce((
