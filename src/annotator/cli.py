@@ -208,7 +208,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         with _project(args) as project:
             report = export(project, args.format, args.out, options=options, split=split, seed=args.seed,
-                            bioes=args.bioes, progress=progress)
+                            bioes=args.bioes, progress=progress, workers=args.workers)
     except (ProjectError, ExportError) as exc:
         return _fail(str(exc))
     finally:
@@ -340,6 +340,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--split", help="by document, e.g. train=0.8,dev=0.1,test=0.1 (stratified by source)")
     p.add_argument("--seed", type=int, default=0, help="the split's seed (default 0)")
     p.add_argument("--bioes", action="store_true", help="conll: BIOES tags instead of BIO")
+    p.add_argument("--workers", type=int, default=None,
+                   help="jsonl: processes writing a large export (default: one a core, up to 4; 1: this one)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("validate", help="check an exported or annotated file: every span against its text")

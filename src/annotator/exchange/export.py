@@ -45,9 +45,11 @@ class ExportReport:
 
 def export(project: Project, fmt: str, out: str | os.PathLike[str], *, options: ExportOptions = ExportOptions(),
            split: dict[str, float] | None = None, seed: int = 0, bioes: bool = False,
-           progress: Progress | None = None) -> ExportReport:
+           progress: Progress | None = None, workers: int | None = None) -> ExportReport:
     """Write the project's documents to ``out`` in format ``fmt``.  With ``split``
-    (part name → share), ``out`` is a folder holding one file (or folder) a part."""
+    (part name → share), ``out`` is a folder holding one file (or folder) a part.
+    A large canonical JSONL export is written by ``workers`` processes (``None``:
+    one a core, up to four; see ``exchange/parallel.py``)."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
     out = Path(out)
@@ -70,7 +72,7 @@ def export(project: Project, fmt: str, out: str | os.PathLike[str], *, options: 
             progress(0, total)
         with collector_paused():  # a million short-lived dicts, no cycles
             if fmt == "jsonl":
-                _write_jsonl(project, context, options, parts, writers, report, progress, total)
+                _write_jsonl(project, context, options, parts, writers, report, progress, total, workers)
             else:
                 for done, doc in enumerate(project.iter_export(options.statuses), 1):
                     record = build_record(doc, context.attribute_names, options)
@@ -90,12 +92,13 @@ def export(project: Project, fmt: str, out: str | os.PathLike[str], *, options: 
 
 def _write_jsonl(project: Project, context: WriterContext, options: ExportOptions, parts: dict[int, str],
                  writers: dict[str, tuple[Writer, Path, Path]], report: ExportReport, progress: Progress | None,
-                 total: int) -> None:
-    """The canonical JSONL without building records: lines SQLite writes (``jsonl.lines``)."""
-    from . import jsonl
+                 total: int, workers: int | None) -> None:
+    """The canonical JSONL without building records: lines SQLite writes
+    (``jsonl.lines``), in worker processes when there are many."""
+    from . import parallel
 
     done = 0
-    for ids, page, spans in jsonl.lines(project, context.attribute_names, options):
+    for ids, page, spans in parallel.lines(project, context.attribute_names, options, workers):
         if parts:
             by_part: dict[str, list[bytes]] = {}
             for doc_id, line in zip(ids, page.split(b"\n")):

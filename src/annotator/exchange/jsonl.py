@@ -49,10 +49,11 @@ _MAP_HEADS = [json.dumps({"format": MAP_FORMAT, "segments": []}, separators=sepa
               for separators in ((",", ":"), (", ", ": "))]  # the store's, and json.dumps's own
 
 
-def lines(project: Project, attribute_names: Sequence[str], options: ExportOptions
-          ) -> Iterator[tuple[list[int], bytes, int]]:
-    """Pages of (document ids, their lines each ended by ``\\n``, spans written)."""
-    for rows in project.iter_export_json(options.statuses, options.labels, attribute_names,
+def lines(project: Project, attribute_names: Sequence[str], options: ExportOptions,
+          ranges: Sequence[tuple[int, int]] | None = None) -> Iterator[tuple[list[int], bytes, int]]:
+    """Pages of (document ids, their lines each ended by ``\\n``, spans written).
+    With ``ranges`` of document ids, exactly one page a range, even if empty."""
+    for rows in project.iter_export_json(options.statuses, options.labels, attribute_names, ranges=ranges,
                                          drop_excluded=options.drop_excluded, schema_version=SCHEMA_VERSION):
         ids, page, by_record, spans = _fill(rows)
         if by_record:  # (some may be in the page: their lines are replaced)
@@ -65,6 +66,8 @@ def lines(project: Project, attribute_names: Sequence[str], options: ExportOptio
             page = b"\n".join([written[i] for i in ids])
         if ids:
             yield ids, page + b"\n", spans
+        elif ranges is not None:
+            yield [], b"", 0
 
 
 def _fill(rows: list[tuple[int, bytes, bytes]]) -> tuple[list[int], bytes, list[int], int]:

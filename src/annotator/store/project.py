@@ -1254,7 +1254,8 @@ class Project:
 
     def iter_export_json(self, statuses: Sequence[str] | None, labels: Iterable[str] | None,
                          attribute_names: Sequence[str], *, drop_excluded: bool = False, schema_version: int,
-                         page_size: int = 500) -> Iterator[list[tuple[int, str, bytes]]]:
+                         page_size: int = 500, ranges: Sequence[tuple[int, int]] | None = None
+                         ) -> Iterator[list[tuple[int, str, bytes]]]:
         """Pages of ``(id, stored map as bytes, line)``: SQLite writes each
         document's canonical JSONL line itself (``exchange/jsonl.py`` fills it in),
         in the read transaction of :meth:`iter_export`, so :meth:`export_document`
@@ -1270,13 +1271,17 @@ class Project:
         override, excluded text to cut): such a document is exported from
         :meth:`export_document`.  Spans come sorted by start, end and id, not
         label: spans sharing start and end must be re-sorted (the caller sees
-        them in the pairs)."""
+        them in the pairs).
+
+        With ``ranges`` (of :meth:`export_ranges`), one page for each range of
+        document ids ``(after, upto]``, and only those (an export worker's share)."""
         params: dict[str, Any] = {
             "statuses": None if statuses is None else json.dumps(list(statuses)),
             "labels": None if labels is None else json.dumps(sorted(labels)),
             "names": json.dumps(list(attribute_names)),
             "empty": json.dumps(dict.fromkeys(attribute_names), ensure_ascii=False, separators=(",", ":")),
             "drop": int(drop_excluded), "schema_version": schema_version, "size": page_size, "last": 0,
+            "upto": _NO_ID_ABOVE,
             "span": _EXPORT_JSON_SPAN,
         }
         if statuses is not None:
@@ -1288,6 +1293,11 @@ class Project:
         c = self.conn
         c.execute("BEGIN")
         try:
+            if ranges is not None:
+                params["size"] = -1  # no limit: the range is the page
+                for params["last"], params["upto"] in ranges:
+                    yield c.execute(query, params).fetchall()
+                return
             while True:
                 rows = c.execute(query, params).fetchall()
                 if not rows:
@@ -1297,6 +1307,16 @@ class Project:
         finally:
             if c.in_transaction:
                 c.execute("COMMIT")
+
+    def export_ranges(self, statuses: Sequence[str] | None, page_size: int = 500) -> list[tuple[int, int]]:
+        """The documents of these statuses as ranges of ids ``(after, upto]`` of
+        ``page_size`` documents each (the last may hold fewer): pages that export
+        workers can share out."""
+        where, params = self._status_filter(statuses)
+        ends = [row[0] for row in self.conn.execute(
+            "SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n, count(*) OVER () AS total "
+            f"FROM documents WHERE 1 {where}) WHERE n % ? = 0 OR n = total ORDER BY id", [*params, page_size])]
+        return list(zip([0, *ends], ends))
 
     def export_document(self, doc_id: int) -> ExportDocument:
         """One document as :meth:`iter_export` reads it."""
@@ -1485,6 +1505,7 @@ _EXPORT_JSON_META = r"""CASE WHEN d.meta LIKE '%\u0000%' OR d.meta LIKE '%\ud%'
     OR coalesce(json_type(d.meta, '$.source'), 'null') NOT IN ('null', 'text') THEN char(4)
   ELSE printf('%s,"date":%s,"source":%s', json_quote(d.meta ->> 'title'), json_quote(d.meta ->> 'date'),
               json_quote(d.meta ->> 'source')) END"""
+_NO_ID_ABOVE = 2**63 - 1
 _EXPORT_JSON_QUERY = """
 SELECT d.id, CAST(d.map AS BLOB), CAST(printf(
   '{"id":%d,"text":%s,"spans":[%s],"relations":[%s],"excluded":[%s],"meta":{"title":%s,"source_file":%s,'
@@ -1495,7 +1516,7 @@ SELECT d.id, CAST(d.map AS BLOB), CAST(printf(
   """ + _EXPORT_JSON_META + """,
   json_quote(d.source_file), json_quote(d.raw_sha256), json_quote(d.status), char(1), json_quote(d.normalizer),
   :schema_version) AS BLOB)
-FROM documents d WHERE d.id > :last {statuses} ORDER BY d.id LIMIT :size
+FROM documents d WHERE d.id > :last AND d.id <= :upto {statuses} ORDER BY d.id LIMIT :size
 """
 _EXPORT_JSON_STATUSES = "AND d.status IN (SELECT value FROM json_each(:statuses))"
 _DOCUMENT_COLUMNS = ("id, raw_sha256, source_file, encoding, raw_text, text, map, excluded, meta, flags, steps, "
@@ -1716,6 +1737,38 @@ def backup(path: Path, conn: sqlite3.Connection, version: int) -> Path:
         raise ProjectError(f"{path}: cannot back the project up before upgrading it ({exc}); "
                            "nothing was changed") from None
     return target
+
+
+def open_reader(path: str | os.PathLike[str]) -> Project:
+    """A read-only view of a project another connection of this program has open
+    (and has checked and upgraded): an export worker's.  It takes no lock and runs
+    no check, so it is only for a file known good."""
+    path = Path(path)
+    project = Project(path, _connect(path, read_only=True), "reader", None, "a reader")
+    if project.schema_version() != LATEST:
+        project.close()
+        raise ProjectError(f"{path}: schema {project.schema_version()}, not {LATEST}; open it for writing first")
+    return project
+
+
+class CommitWatch:
+    """Tells whether any connection, in any process, committed to the file since
+    the watch began (SQLite's ``PRAGMA data_version`` on a connection of its own).
+    Readers that all begin their transactions while nothing changed read the same
+    state of the file."""
+
+    def __init__(self, path: str | os.PathLike[str]):
+        self._conn = _connect(Path(path), read_only=True)
+        self._first = self._version()
+
+    def _version(self) -> int:
+        return self._conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def changed(self) -> bool:
+        return self._version() != self._first
+
+    def close(self) -> None:
+        self._conn.close()
 
 
 def _open_read_only(path: Path, who: str, reason: str) -> Project:
