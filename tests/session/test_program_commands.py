@@ -160,3 +160,19 @@ def test_relabel_away_from_program_undo_relinks_the_catalog(project, program):
     cmd = Relabel(1, program.id, "EVENT")
     _, done = roundtrip(project, cmd)
     assert done[0][0][5] is None
+
+
+def test_relabel_removes_links_the_new_label_does_not_fit_and_undo_puts_them_back(project, org, program):
+    organizer = project.add_link(program.id, org.id, "organizer")
+    other = project.add_relation(program.id, org.id, "mentions")  # not a link type: stays
+    _, done = roundtrip(project, Relabel(1, org.id, "LOC"))
+    assert [(r.id, r.type) for r in project.relations(1)] == [(other.id, "mentions")]
+    assert done[1] == [(other.id, program.id, org.id, "mentions")]
+    assert project.changes(1)[0]["details"]["links_removed"] == [organizer.id]
+
+
+def test_relabel_keeps_links_the_new_label_still_fits(project, org, program):
+    project.add_link_type("organizer", "PROGRAM", "LOC")
+    project.add_link(program.id, org.id, "organizer")
+    Relabel(1, org.id, "LOC").do(project)
+    assert [r.type for r in project.relations(1)] == ["organizer"]

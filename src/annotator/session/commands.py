@@ -95,6 +95,7 @@ class Relabel:
     label: str
     _old: str | None = field(default=None, repr=False)
     _program: int | None = field(default=None, repr=False)
+    _links: list[Relation] = field(default_factory=list, repr=False)
 
     @property
     def text(self) -> str:
@@ -107,6 +108,7 @@ class Relabel:
     def do(self, project: Project) -> None:
         old = project.span(self.span_id)
         self._old, self._program = old.label, old.program_id
+        self._links = project.links_broken_by(self.span_id, self.label)  # update_span removes them
         project.update_span(self.span_id, label=self.label)
 
     def undo(self, project: Project) -> None:
@@ -115,6 +117,8 @@ class Relabel:
         program = _existing(project, self._program)
         if span.program_id != program:  # a relabel away from a program label unlinked it
             project.link_span(self.span_id, program)
+        for r in self._links:
+            project.add_link(r.head, r.tail, r.type, relation_id=r.id)
 
 
 @dataclass

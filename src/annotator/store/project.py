@@ -604,18 +604,40 @@ class Project:
                     attributes: dict[str, Any] | None = None) -> Span:
         """Relabel a span or replace its attributes as given (unchecked: undo puts
         back what was there; :meth:`set_span_attributes` checks).  A span relabelled
-        to a label that is not a program's loses its catalog link."""
+        to a label that is not a program's loses its catalog link, and its typed
+        links that the new label does not fit (:meth:`links_broken_by`) go."""
         old = self.span(span_id)
         program_id = old.program_id
+        broken = []
         if label is not None and self.label(label).kind != "program":
             program_id = None
-        with self._write("span_update", old.document_id, {"span": span_id, "label": label}) as c:
+        if label is not None and label != old.label:
+            broken = [r.id for r in self.links_broken_by(span_id, label)]
+        details = {"span": span_id, "label": label, **({"links_removed": broken} if broken else {})}
+        with self._write("span_update", old.document_id, details) as c:
             c.execute(
                 "UPDATE spans SET label = ?, attributes = ?, program_id = ?, updated_at = ? WHERE id = ?",
                 (label or old.label, _dumps(old.attributes if attributes is None else attributes), program_id,
                  now(), span_id),
             )
+            c.executemany("DELETE FROM relations WHERE id = ?", [(rid,) for rid in broken])
         return self.span(span_id)
+
+    def links_broken_by(self, span_id: int, label: str) -> list[Relation]:
+        """The span's typed links (of a type in ``link_types``) that no link type
+        allows once the span is labelled ``label``.  Other relations stay."""
+        types = self.link_types()
+        kinds = {lt.type for lt in types}
+        allowed = {(lt.type, lt.head, lt.tail) for lt in types}
+        out = []
+        for r in self.relations_of(span_id):
+            if r.type not in kinds:
+                continue
+            head = label if r.head == span_id else self.span(r.head).label
+            tail = label if r.tail == span_id else self.span(r.tail).label
+            if (r.type, head, tail) not in allowed:
+                out.append(r)
+        return out
 
     def set_span_attributes(self, span_id: int, attributes: dict[str, str | None]) -> Span:
         """Set attributes of a span, checked against its label's definitions: each
