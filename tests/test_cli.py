@@ -236,6 +236,9 @@ def test_export_errors_are_one_line(tmp_path, corpus_dir):
         lines = out.stderr.decode().splitlines()
         assert len([line for line in lines if line.startswith("annotator:")]) == 1 and reason in lines[-1]
         assert "Traceback" not in out.stderr.decode()
+    workers = run("export", "--project", source, "--format", "jsonl", "--out", tmp_path / "x.jsonl", "--workers", "0")
+    assert workers.returncode == 2 and workers.stderr.decode().splitlines()[-1] == \
+        "annotator export: error: argument --workers: '0' is not a whole number of at least 1"
     missing = run("validate", tmp_path / "nope.jsonl")
     assert missing.returncode == 2 and missing.stderr.decode() == f"annotator: error: {tmp_path / 'nope.jsonl'}: no such file or folder\n"
 

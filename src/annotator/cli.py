@@ -23,6 +23,16 @@ def _write(text: str) -> None:
     sys.stdout.buffer.flush()
 
 
+def _at_least_one(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
+    return n
+
+
 def _fail(message: str) -> int:
     sys.stderr.write(f"annotator: error: {message}\n")
     return 2
@@ -340,7 +350,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--split", help="by document, e.g. train=0.8,dev=0.1,test=0.1 (stratified by source)")
     p.add_argument("--seed", type=int, default=0, help="the split's seed (default 0)")
     p.add_argument("--bioes", action="store_true", help="conll: BIOES tags instead of BIO")
-    p.add_argument("--workers", type=int, default=None,
+    p.add_argument("--workers", type=_at_least_one, default=None,
                    help="jsonl: processes writing a large export (default: one a core, up to 4; 1: this one)")
     p.set_defaults(func=cmd_export)
 
