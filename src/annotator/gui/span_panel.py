@@ -34,6 +34,9 @@ from ..store import Label, Project, Relation, Span
 from .models import SpanListModel, schema_name
 
 
+_ORDER = ("organizer", "place", "date")  # the order; a project's own types after these
+
+
 class SpanPanel(QScrollArea):
     def __init__(self, project: Project, spans: SpanListModel, execute: Callable[[Command], bool],
                  start_link: Callable[[str], None], parent=None):
@@ -165,7 +168,8 @@ class SpanPanel(QScrollArea):
     def _show_links(self, span: Span) -> None:
         _clear(self.links_layout)
         relations = self._project.relations_of(span.id)
-        outgoing = [t for t in self._project.link_types() if t.head == span.label]
+        outgoing = sorted((t for t in self._project.link_types() if t.head == span.label),
+                          key=lambda t: (_ORDER.index(t.type) if t.type in _ORDER else len(_ORDER), t.type))
         for t in outgoing:
             row = QHBoxLayout()
             row.addWidget(QLabel(self.tr("{0} ({1})").format(schema_name(t.type), t.tail)), 1)

@@ -383,9 +383,18 @@ class AnnotatedTextView(QPlainTextEdit):
 
 
 def _curve(a: QRectF, b: QRectF) -> QPainterPath:
-    """A curve from the top of rectangle ``a`` to the top of ``b``, arching above the line."""
+    """A curve from span rectangle ``a`` to ``b``: between lines from the edge that
+    faces the other, on one line arching above it."""
+    if b.top() >= a.bottom() - 1 or a.top() >= b.bottom() - 1:  # on different lines
+        down = b.top() >= a.bottom() - 1
+        start = QPointF(a.center().x(), a.bottom() if down else a.top())
+        end = QPointF(b.center().x(), b.top() if down else b.bottom())
+        bend = QPointF(0, (end.y() - start.y()) / 2)
+        path = QPainterPath(start)
+        path.cubicTo(start + bend, end - bend, end)
+        return path
     start, end = QPointF(a.center().x(), a.top()), QPointF(b.center().x(), b.top())
-    lift = 8 + min(abs(end.x() - start.x()), 400) / 12
+    lift = QPointF(0, -(8 + min(abs(end.x() - start.x()), 400) / 12))
     path = QPainterPath(start)
-    path.cubicTo(start + QPointF(0, -lift), end + QPointF(0, -lift), end)
+    path.cubicTo(start + lift, end + lift, end)
     return path

@@ -160,6 +160,8 @@ class MainWindow(QMainWindow):
         self.panel_dock = QDockWidget(self, objectName="panelDock")
         self.panel_dock.setWidget(self.span_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel_dock)
+        self.resizeDocks([self.span_dock, self.panel_dock], [300, 500], Qt.Orientation.Vertical)
+        self.resizeDocks([self.span_dock], [300], Qt.Orientation.Horizontal)
 
     def _table(self, name: str, model, stretch: int) -> QTableView:
         table = QTableView(objectName=name)
