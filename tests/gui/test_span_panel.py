@@ -252,8 +252,11 @@ def test_confirming_the_proposed_program_and_unlinking_it(qtbot, window):
     qtbot.mouseClick(button(qtbot, window, "unlinkProgram"), Qt.MouseButton.LeftButton)
     assert window.project.span(program.id).program_id is None
     assert panel.proposals.currentText() == f"link to {PROGRAM}"  # now it is in the catalog
-    press(qtbot, window.text_view, Qt.Key.Key_Z, CTRL)
+    qtbot.mouseClick(button(qtbot, window, "confirmProgram"), Qt.MouseButton.LeftButton)
+    assert window.project.span(program.id).program_id == linked and len(window.project.programs()) == 1
+    press(qtbot, window.text_view, Qt.Key.Key_Z, CTRL, times=2)  # the link, then the unlink
     assert window.project.span(program.id).program_id == linked
+    assert panel.program.text() == f"In the catalog: {PROGRAM}"
     press(qtbot, window.text_view, Qt.Key.Key_Z, CTRL)
     assert window.project.span(program.id).program_id is None and window.project.programs() == []
 
