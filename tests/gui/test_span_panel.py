@@ -297,3 +297,18 @@ def test_a_link_is_drawn_from_the_program_to_its_organizer(qtbot, window):
     press(qtbot, view, Qt.Key.Key_Z, CTRL)  # undone: gone from the view too
     view.repaint()
     assert view.link_curves() == [] and not _color_near(view, middle, green)
+
+
+def test_link_mode_ends_when_its_program_is_relabelled(qtbot, window):
+    window.show_document(DOC)
+    tag_with_the_mouse(qtbot, window, ORG, Qt.Key.Key_2)
+    program = tag_with_the_mouse(qtbot, window, PROGRAM, Qt.Key.Key_8)
+    click(window.text_view, ASTRAL, at(PROGRAM) + 1)
+    press(qtbot, window.text_view, Qt.Key.Key_L, CTRL)
+    assert window.linking.active
+    press(qtbot, window.text_view, Qt.Key.Key_6)  # now an EVENT: no organizer to link
+    assert window.project.span(program.id).label == "EVENT"
+    assert not window.linking.active
+    press(qtbot, window.text_view, Qt.Key.Key_Tab)
+    press(qtbot, window.text_view, Qt.Key.Key_Return)
+    assert window.project.relations(DOC) == []

@@ -70,6 +70,7 @@ class LinkMode(QObject):
         self.types: dict[str, str] = {}  # label a link may go to → its type
         self.candidates: list[Span] = []
         self.current = -1
+        spans.dataChanged.connect(self._head_changed)
 
     @property
     def active(self) -> bool:
@@ -168,6 +169,13 @@ class LinkMode(QObject):
         self.changed.emit()
         if not quiet:
             self._say(self.tr("No link made"))
+
+    def _head_changed(self, *_args) -> None:
+        """The head relabelled while in link mode: the links it may have changed, start again."""
+        if self.head is not None:
+            now = self._spans.find(self.head.id)
+            if now is None or now.label != self.head.label:
+                self.cancel()
 
     def selection_changed(self) -> None:
         """The head was deleted, or another span or document chosen: link mode ends."""
