@@ -4,7 +4,7 @@
 <context>
     <name>AnnotatedTextView</name>
     <message>
-        <location filename="../../src/annotator/gui/textview.py" line="299"/>
+        <location filename="../../src/annotator/gui/textview.py" line="382"/>
         <source>suggested {0} ({1}: {2})</source>
         <translation>建议 {0}（{1}：{2}）</translation>
     </message>
@@ -12,80 +12,158 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="120"/>
+        <location filename="../../src/annotator/gui/models.py" line="139"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
 </context>
 <context>
+    <name>LinkMode</name>
+    <message>
+        <location filename="../../src/annotator/gui/linking.py" line="82"/>
+        <source>Select a program span first: a link goes from it to its organizer, place or date</source>
+        <translation>请先选择一个项目品牌标注：链接从它指向主办方、地点或日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/linking.py" line="88"/>
+        <source>No link goes from a {0} span</source>
+        <translation>{0} 标注没有可建立的链接</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/linking.py" line="90"/>
+        <source>A {0} span has no {1} links</source>
+        <translation>{0} 标注没有“{1}”链接</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/linking.py" line="101"/>
+        <source>Link “{0}” to a {1}: click it, or Tab to the nearest and Enter; Esc cancels</source>
+        <translation>为“{0}”链接一个 {1}：点击它，或按 Tab 选最近的再按 Enter；Esc 取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/linking.py" line="109"/>
+        <source>No {0} span in this document to link to</source>
+        <translation>本文档中没有可链接的 {0} 标注</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/linking.py" line="116"/>
+        <source>{0} “{1}” ({2} of {3}): Enter links it, Tab the next, Esc cancels</source>
+        <translation>{0}“{1}”（第 {2} 个，共 {3} 个）：Enter 建立链接，Tab 下一个，Esc 取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/linking.py" line="123"/>
+        <source>Tab to a span first, or click one</source>
+        <translation>请先按 Tab 选一个标注，或点击一个标注</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/linking.py" line="134"/>
+        <source>Click a span to link to, or press Esc</source>
+        <translation>点击要链接的标注，或按 Esc</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/linking.py" line="142"/>
+        <source>A suggestion is not a span yet: accept it first (Esc leaves link mode)</source>
+        <translation>建议还不是标注：请先接受它（Esc 退出链接模式）</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/linking.py" line="149"/>
+        <source>A span cannot link to itself</source>
+        <translation>标注不能链接到自身</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/linking.py" line="153"/>
+        <source>“{0}” is a {1}: a link from “{2}” goes to a {3}</source>
+        <translation>“{0}”是 {1}：从“{2}”出发的链接只能指向 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/linking.py" line="157"/>
+        <source>“{0}” is already the {1} of “{2}”</source>
+        <translation>“{0}”已经是“{2}”的{1}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/linking.py" line="169"/>
+        <source>No link made</source>
+        <translation>未建立链接</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="160"/>
+        <location filename="../../src/annotator/gui/window.py" line="175"/>
         <source>Annotator — {0}</source>
         <translation>标注工具 — {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="161"/>
+        <location filename="../../src/annotator/gui/window.py" line="176"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="162"/>
+        <location filename="../../src/annotator/gui/window.py" line="177"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="163"/>
+        <location filename="../../src/annotator/gui/window.py" line="178"/>
+        <source>Selected span</source>
+        <translation>选中的标注</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/window.py" line="180"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="166"/>
+        <location filename="../../src/annotator/gui/window.py" line="183"/>
         <source>Search titles and text</source>
         <translation>搜索标题和正文</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="168"/>
+        <location filename="../../src/annotator/gui/window.py" line="185"/>
         <source>Read-only: {0}. Changes cannot be saved.</source>
         <translation>只读：{0}。修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="171"/>
+        <location filename="../../src/annotator/gui/window.py" line="188"/>
         <source>No font on this computer can show Chinese: the text appears as empty boxes. Install a CJK font (for example Noto Sans CJK, Debian: fonts-noto-cjk) and start again.</source>
         <translation>本机没有能显示中文的字体：文字会显示为空白方框。请安装中日韩字体（例如 Noto Sans CJK，Debian：fonts-noto-cjk）后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="282"/>
+        <location filename="../../src/annotator/gui/window.py" line="300"/>
         <source>{0} characters · {1} spans · {2}</source>
         <translation>{0} 个字符 · {1} 个标注 · {2}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="309"/>
+        <location filename="../../src/annotator/gui/window.py" line="327"/>
         <source>Saved: {0} · {1} tags the same text elsewhere</source>
         <translation>已保存：{0} · {1} 可在别处标注相同文本</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="330"/>
+        <location filename="../../src/annotator/gui/window.py" line="348"/>
         <source>Select a span first: its text is what is looked for</source>
         <translation>请先选择一个片段：将查找它的文本</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="375"/>
+        <location filename="../../src/annotator/gui/window.py" line="393"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="382"/>
+        <location filename="../../src/annotator/gui/window.py" line="400"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="417"/>
+        <location filename="../../src/annotator/gui/window.py" line="438"/>
         <source>Raw page: “{0}” came from characters {1}–{2}</source>
         <translation>原始网页：“{0}”来自第 {1}–{2} 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="434"/>
+        <location filename="../../src/annotator/gui/window.py" line="470"/>
+        <source>Links are made on the normalized text: leave the raw page first</source>
+        <translation>链接在规范化文本上建立：请先退出原始页面</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/window.py" line="485"/>
         <source>Annotation guidelines</source>
         <translation>标注规范</translation>
     </message>
@@ -152,164 +230,317 @@
     </message>
 </context>
 <context>
+    <name>SpanPanel</name>
+    <message>
+        <location filename="../../src/annotator/gui/span_panel.py" line="94"/>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/span_panel.py" line="95"/>
+        <source>Links</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/span_panel.py" line="96"/>
+        <source>Catalog</source>
+        <translation>项目目录</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/span_panel.py" line="97"/>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/span_panel.py" line="98"/>
+        <source>Unlink</source>
+        <translation>取消关联</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/span_panel.py" line="107"/>
+        <source>Select a span to see its attributes, links and program.</source>
+        <translation>选择一个标注，查看它的属性、链接和项目。</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/span_panel.py" line="113"/>
+        <source>{0} ({1}): “{2}”</source>
+        <translation>{0}（{1}）：“{2}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/span_panel.py" line="137"/>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/span_panel.py" line="137"/>
+        <source>(not set yet)</source>
+        <translation>（尚未设置）</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/span_panel.py" line="145"/>
+        <source>{0} spans have no attributes.</source>
+        <translation>{0} 标注没有属性。</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/span_panel.py" line="171"/>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/span_panel.py" line="172"/>
+        <source>Link…</source>
+        <translation>链接…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/span_panel.py" line="173"/>
+        <source>Then click a {0} span, or Tab to one and press Enter</source>
+        <translation>然后点击一个 {0} 标注，或按 Tab 选中再按 Enter</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/span_panel.py" line="182"/>
+        <source>{0} of “{1}”</source>
+        <translation>“{1}”的{0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/span_panel.py" line="184"/>
+        <source>No links go from {0} spans.</source>
+        <translation>{0} 标注没有链接。</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/span_panel.py" line="194"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/span_panel.py" line="207"/>
+        <source>In the catalog: {0}</source>
+        <translation>目录中的项目：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/span_panel.py" line="209"/>
+        <source>a variant of {0}</source>
+        <translation>{0} 的变体</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/span_panel.py" line="213"/>
+        <source>Not in the catalog yet. Proposed:</source>
+        <translation>尚未关联目录。建议：</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/span_panel.py" line="227"/>
+        <source>link to {0}</source>
+        <translation>关联到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/span_panel.py" line="229"/>
+        <source>new program {0}, a variant of {1}</source>
+        <translation>新项目 {0}，作为 {1} 的变体</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/span_panel.py" line="230"/>
+        <source>new program {0}</source>
+        <translation>新项目 {0}</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="171"/>
+        <location filename="../../src/annotator/gui/actions.py" line="205"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="171"/>
+        <location filename="../../src/annotator/gui/actions.py" line="205"/>
         <source>Mark done and go to the next</source>
         <translation>标为完成并转到下一篇</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="172"/>
+        <location filename="../../src/annotator/gui/actions.py" line="206"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="172"/>
+        <location filename="../../src/annotator/gui/actions.py" line="206"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="173"/>
+        <location filename="../../src/annotator/gui/actions.py" line="207"/>
         <source>Include or exclude the region here</source>
         <translation>纳入或排除此处的区域</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="174"/>
+        <location filename="../../src/annotator/gui/actions.py" line="208"/>
         <source>Show the raw page</source>
         <translation>显示原始网页</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="174"/>
+        <location filename="../../src/annotator/gui/actions.py" line="208"/>
         <source>Snap selections to words</source>
         <translation>选择对齐到词边界</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="175"/>
+        <location filename="../../src/annotator/gui/actions.py" line="209"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="175"/>
+        <location filename="../../src/annotator/gui/actions.py" line="209"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="176"/>
+        <location filename="../../src/annotator/gui/actions.py" line="210"/>
         <source>Preferences…</source>
         <translation>首选项…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="176"/>
+        <location filename="../../src/annotator/gui/actions.py" line="210"/>
         <source>Guidelines</source>
         <translation>标注规范</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="177"/>
+        <location filename="../../src/annotator/gui/actions.py" line="211"/>
         <source>Accept the suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="178"/>
+        <location filename="../../src/annotator/gui/actions.py" line="212"/>
         <source>Reject the suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="179"/>
+        <location filename="../../src/annotator/gui/actions.py" line="213"/>
         <source>Next suggestion</source>
         <translation>下一个建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="179"/>
+        <location filename="../../src/annotator/gui/actions.py" line="213"/>
         <source>Previous suggestion</source>
         <translation>上一个建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="180"/>
+        <location filename="../../src/annotator/gui/actions.py" line="214"/>
         <source>Show suggestions</source>
         <translation>显示建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="181"/>
+        <location filename="../../src/annotator/gui/actions.py" line="215"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有出现…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="183"/>
+        <location filename="../../src/annotator/gui/actions.py" line="216"/>
+        <source>Next span</source>
+        <translation>下一个标注</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="216"/>
+        <source>Previous span</source>
+        <translation>上一个标注</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="217"/>
+        <source>Edit the span&apos;s attributes</source>
+        <translation>编辑标注属性</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="218"/>
+        <source>Link the span to…</source>
+        <translation>为标注建立链接…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="218"/>
+        <source>Next span to link to</source>
+        <translation>下一个可链接的标注</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="219"/>
+        <source>Previous span to link to</source>
+        <translation>上一个可链接的标注</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="220"/>
+        <source>Make the link</source>
+        <translation>建立链接</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="220"/>
+        <source>Cancel the link</source>
+        <translation>取消链接</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="222"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="183"/>
+        <location filename="../../src/annotator/gui/actions.py" line="222"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="184"/>
+        <location filename="../../src/annotator/gui/actions.py" line="223"/>
         <source>&amp;Labels</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="184"/>
+        <location filename="../../src/annotator/gui/actions.py" line="223"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="185"/>
+        <location filename="../../src/annotator/gui/actions.py" line="224"/>
         <source>&amp;Suggestions</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="186"/>
+        <location filename="../../src/annotator/gui/actions.py" line="225"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="186"/>
+        <location filename="../../src/annotator/gui/actions.py" line="225"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="189"/>
+        <location filename="../../src/annotator/gui/actions.py" line="228"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="190"/>
+        <location filename="../../src/annotator/gui/actions.py" line="229"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="200"/>
+        <location filename="../../src/annotator/gui/actions.py" line="239"/>
         <source>Undo {0}</source>
         <translation>撤销{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="200"/>
+        <location filename="../../src/annotator/gui/actions.py" line="239"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="201"/>
+        <location filename="../../src/annotator/gui/actions.py" line="240"/>
         <source>Redo {0}</source>
         <translation>重做{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="201"/>
+        <location filename="../../src/annotator/gui/actions.py" line="240"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="215"/>
+        <location filename="../../src/annotator/gui/actions.py" line="257"/>
         <source>Accept all {0} suggestions in this document</source>
         <translation>接受本文档中所有 {0} 建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="216"/>
+        <location filename="../../src/annotator/gui/actions.py" line="258"/>
         <source>Reject all {0} suggestions in this document</source>
         <translation>拒绝本文档中所有 {0} 建议</translation>
     </message>
@@ -317,42 +548,42 @@
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="68"/>
+        <location filename="../../src/annotator/gui/models.py" line="87"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="68"/>
+        <location filename="../../src/annotator/gui/models.py" line="87"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="69"/>
+        <location filename="../../src/annotator/gui/models.py" line="88"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="69"/>
+        <location filename="../../src/annotator/gui/models.py" line="88"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="70"/>
+        <location filename="../../src/annotator/gui/models.py" line="89"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="153"/>
+        <location filename="../../src/annotator/gui/models.py" line="172"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="153"/>
+        <location filename="../../src/annotator/gui/models.py" line="172"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="154"/>
+        <location filename="../../src/annotator/gui/models.py" line="173"/>
         <source>Origin</source>
         <translation>来源方式</translation>
     </message>
@@ -360,74 +591,152 @@
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="36"/>
+        <location filename="../../src/annotator/gui/actions.py" line="43"/>
         <source>tag {0}</source>
         <translation>标注 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="38"/>
+        <location filename="../../src/annotator/gui/actions.py" line="45"/>
         <source>delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="40"/>
+        <location filename="../../src/annotator/gui/actions.py" line="47"/>
         <source>relabel as {0}</source>
         <translation>改标为 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="42"/>
+        <location filename="../../src/annotator/gui/actions.py" line="49"/>
         <source>mark done</source>
         <translation>标为完成</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="42"/>
+        <location filename="../../src/annotator/gui/actions.py" line="49"/>
         <source>skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="43"/>
+        <location filename="../../src/annotator/gui/actions.py" line="50"/>
         <source>reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="44"/>
+        <location filename="../../src/annotator/gui/actions.py" line="51"/>
         <source>mark new</source>
         <translation>标为新建</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="47"/>
+        <location filename="../../src/annotator/gui/actions.py" line="54"/>
         <source>accept the suggested {0}</source>
         <translation>接受建议的 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="48"/>
+        <location filename="../../src/annotator/gui/actions.py" line="55"/>
         <source>accept {0} suggestions</source>
         <translation>接受 {0} 条建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="51"/>
+        <location filename="../../src/annotator/gui/actions.py" line="58"/>
         <source>reject the suggested {0}</source>
         <translation>拒绝建议的 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="52"/>
+        <location filename="../../src/annotator/gui/actions.py" line="59"/>
         <source>reject {0} suggestions</source>
         <translation>拒绝 {0} 条建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="54"/>
+        <location filename="../../src/annotator/gui/actions.py" line="61"/>
         <source>tag {0} occurrences as {1}</source>
         <translation>将 {0} 处标注为 {1}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="57"/>
+        <location filename="../../src/annotator/gui/actions.py" line="63"/>
+        <source>set {0}</source>
+        <translation>设置{0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="65"/>
+        <source>link {0}</source>
+        <translation>链接{0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="67"/>
+        <source>remove link</source>
+        <translation>删除链接</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="69"/>
+        <source>link to the catalog</source>
+        <translation>关联到项目目录</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="71"/>
+        <source>unlink from the catalog</source>
+        <translation>取消关联项目目录</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="73"/>
+        <source>new program {0}</source>
+        <translation>新项目 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="76"/>
         <source>exclude region</source>
         <translation>排除区域</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="58"/>
+        <location filename="../../src/annotator/gui/actions.py" line="77"/>
         <source>include region</source>
         <translation>纳入区域</translation>
+    </message>
+</context>
+<context>
+    <name>schema</name>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="39"/>
+        <source>organizer</source>
+        <translation>主办方</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="40"/>
+        <source>place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="41"/>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="42"/>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="43"/>
+        <source>level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="44"/>
+        <source>national</source>
+        <translation>全国</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="45"/>
+        <source>provincial</source>
+        <translation>省级</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="46"/>
+        <source>city</source>
+        <translation>市级</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="47"/>
+        <source>county</source>
+        <translation>县级</translation>
     </message>
 </context>
 <context>

@@ -14,16 +14,23 @@ from PySide6.QtWidgets import QMenu, QToolBar
 
 from ..session import (
     AcceptSuggestions,
+    AddLink,
     AddSpan,
     Command,
+    CreateProgram,
+    DeleteLink,
     DeleteSpan,
+    LinkProgram,
     RejectSuggestions,
     Relabel,
+    SetAttributes,
     SetRegion,
     SetStatus,
     TagOccurrences,
+    UnlinkProgram,
 )
 from .i18n import LANGUAGES
+from .models import schema_name
 
 if TYPE_CHECKING:
     from .window import MainWindow
@@ -52,6 +59,18 @@ def describe(command: Command) -> str:
         return translate("commands", "reject {0} suggestions").format(len(command.items))
     if isinstance(command, TagOccurrences):
         return translate("commands", "tag {0} occurrences as {1}").format(len(command.items), command.label)
+    if isinstance(command, SetAttributes):
+        return translate("commands", "set {0}").format(", ".join(schema_name(a) for a in command.attributes))
+    if isinstance(command, AddLink):
+        return translate("commands", "link {0}").format(schema_name(command.type))
+    if isinstance(command, DeleteLink):
+        return translate("commands", "remove link")
+    if isinstance(command, LinkProgram):
+        return translate("commands", "link to the catalog")
+    if isinstance(command, UnlinkProgram):
+        return translate("commands", "unlink from the catalog")
+    if isinstance(command, CreateProgram):
+        return translate("commands", "new program {0}").format(command.name)
     if isinstance(command, SetRegion):
         if command.excluded:
             return translate("commands", "exclude region")
@@ -97,6 +116,17 @@ class WindowActions(QObject):
         self.accept_label = action("acceptLabel", s.accept_label, "Ctrl+Shift+Return", "Ctrl+Shift+Enter")
         self.reject_label = action("rejectLabel", s.reject_label, "Ctrl+Shift+Backspace")
         self.show_suggestions = action("showSuggestions", s.set_enabled, checkable=True)
+        # spans from the keyboard, and link mode: Tab, Enter and Esc are its own while it lasts
+        self.next_span = action("nextSpan", lambda: w.step_span(True), "Alt+Right", context=text_only)
+        self.previous_span = action("previousSpan", lambda: w.step_span(False), "Alt+Left", context=text_only)
+        self.attributes = action("editAttributes", w.edit_attributes, "F2")
+        m = w.linking
+        self.link = action("link", lambda: w.start_link(None), "Ctrl+L")
+        self.link_next = action("linkNext", lambda: m.step(True), Qt.Key.Key_Tab, context=text_only)
+        self.link_previous = action("linkPrevious", lambda: m.step(False), "Shift+Tab", Qt.Key.Key_Backtab,
+                                    context=text_only)
+        self.link_commit = action("linkCommit", m.commit, Qt.Key.Key_Return, Qt.Key.Key_Enter, context=text_only)
+        self.link_cancel = action("linkCancel", m.cancel, Qt.Key.Key_Escape)
         self.occurrences = action("tagOccurrences", w.tag_occurrences, "Ctrl+Shift+A")
         self.done = action("markDone", w.mark_done_and_next, "Ctrl+Return", "Ctrl+Enter")
         self.skip = action("skip", lambda: w.set_status("skipped"), "Ctrl+K")
@@ -138,11 +168,14 @@ class WindowActions(QObject):
         for a in (self.delete,):
             w.text_view.addAction(a)
             w.span_table.addAction(a)
-        w.text_view.addActions([self.accept, self.reject, self.next, self.previous])
+        w.text_view.addActions([self.accept, self.reject, self.next, self.previous, self.next_span,
+                                self.previous_span, self.link_next, self.link_previous, self.link_commit])
 
         bar = w.menuBar()
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addActions([self.undo, self.redo, self.delete, self.region])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.next_span, self.previous_span, self.attributes, self.link, self.link_cancel])
         self.edit_menu.addSeparator()
         self.edit_menu.addActions([self.snap, self.preferences])
         self.suggestions_menu = bar.addMenu("")
@@ -162,7 +195,8 @@ class WindowActions(QObject):
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.guide)
         w.addActions([self.undo, self.redo, self.done, self.skip, self.guide, self.raw, self.bigger, self.smaller,
-                      self.preferences, self.region, self.accept_label, self.reject_label, self.occurrences])
+                      self.preferences, self.region, self.accept_label, self.reject_label, self.occurrences,
+                      self.attributes, self.link, self.link_cancel])
         w.main_bar = QToolBar(w, objectName="mainToolbar")
         w.main_bar.addActions([self.undo, self.redo, self.done, self.skip, self.raw])
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, w.main_bar)
@@ -178,7 +212,12 @@ class WindowActions(QObject):
                         (self.reject, self.tr("Reject the suggestion")),
                         (self.next, self.tr("Next suggestion")), (self.previous, self.tr("Previous suggestion")),
                         (self.show_suggestions, self.tr("Show suggestions")),
-                        (self.occurrences, self.tr("Tag all occurrences…"))):
+                        (self.occurrences, self.tr("Tag all occurrences…")),
+                        (self.next_span, self.tr("Next span")), (self.previous_span, self.tr("Previous span")),
+                        (self.attributes, self.tr("Edit the span's attributes")),
+                        (self.link, self.tr("Link the span to…")), (self.link_next, self.tr("Next span to link to")),
+                        (self.link_previous, self.tr("Previous span to link to")),
+                        (self.link_commit, self.tr("Make the link")), (self.link_cancel, self.tr("Cancel the link"))):
             a.setText(text)
         for menu, title in ((self.edit_menu, self.tr("&Edit")), (self.document_menu, self.tr("&Document")),
                             (self.labels_menu, self.tr("&Labels")), (self.view_menu, self.tr("&View")),
@@ -207,10 +246,13 @@ class WindowActions(QObject):
         view, suggestions = self.w.text_view, self.w.suggestions
         chosen = view.selected_suggestion
         label = chosen.label if chosen is not None else ""
+        linking = self.w.linking.active
         self.delete.setEnabled(view.selected_span is not None)
         for a in (self.accept, self.reject, self.accept_label, self.reject_label):
-            a.setEnabled(chosen is not None)
+            a.setEnabled(chosen is not None and not linking)
         for a in (self.next, self.previous):
-            a.setEnabled(suggestions.any_visible())
+            a.setEnabled(suggestions.any_visible() and not linking)
+        for a in (self.link_next, self.link_previous, self.link_commit, self.link_cancel):
+            a.setEnabled(linking)
         self.accept_label.setText(self.tr("Accept all {0} suggestions in this document").format(label))
         self.reject_label.setText(self.tr("Reject all {0} suggestions in this document").format(label))

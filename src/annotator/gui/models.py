@@ -34,6 +34,25 @@ def status_name(status: str) -> str:
     return QCoreApplication.translate("status", STATUS_NAMES[status])
 
 
+# the default schema's link types, attributes and level values; a project's own stay as they are
+SCHEMA_NAMES = {
+    "organizer": QT_TRANSLATE_NOOP("schema", "organizer"),
+    "place": QT_TRANSLATE_NOOP("schema", "place"),
+    "date": QT_TRANSLATE_NOOP("schema", "date"),
+    "category": QT_TRANSLATE_NOOP("schema", "category"),
+    "level": QT_TRANSLATE_NOOP("schema", "level"),
+    "national": QT_TRANSLATE_NOOP("schema", "national"),
+    "provincial": QT_TRANSLATE_NOOP("schema", "provincial"),
+    "city": QT_TRANSLATE_NOOP("schema", "city"),
+    "county": QT_TRANSLATE_NOOP("schema", "county"),
+}
+
+
+def schema_name(name: str) -> str:
+    """A link type, attribute or choice of the label schema in the interface language."""
+    return QCoreApplication.translate("schema", SCHEMA_NAMES[name]) if name in SCHEMA_NAMES else name
+
+
 class _Table(QAbstractTableModel):
     """A flat table of ``self._rows`` with the header ``COLUMNS``."""
 

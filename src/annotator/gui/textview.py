@@ -4,7 +4,9 @@ Spans are painted, not formatted: each paint draws translucent backgrounds
 for the spans in view only (overlapping and nested spans show darker where
 they meet), greys the excluded regions in view and underlines the selected
 span.  Suggestions are outlines in their label's colour above the text (the
-selected one thicker), so they never look like a span.  So a document with
+selected one thicker), so they never look like a span.  Links are curves from
+one span to the other in their type's colour when both are in view (the
+selected span's thicker, its linked spans outlined).  So a document with
 10,000 spans opens as fast as bare text, and a new span costs one repaint of
 the viewport, never a pass over all the spans.
 Positions cross into Qt's UTF-16 only through
@@ -17,10 +19,10 @@ from collections.abc import Callable, Iterator
 from typing import Protocol
 
 from PySide6.QtCore import QAbstractItemModel, QPointF, QRect, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTextBlock, QTextCursor
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
-from ..store import Region, Span
+from ..store import Region, Relation, Span
 from ..suggest.model import Suggestion
 from .models import FixedSpans
 from .textpos import QtPositions
@@ -39,6 +41,25 @@ class SuggestionSource(Protocol):
 class _NoSuggestions:
     def suggestions_between(self, start: int, end: int) -> list[Suggestion]:
         return []
+
+
+class LinkSource(Protocol):
+    def __bool__(self) -> bool: ...
+
+    def of(self, span_id: int) -> list[Relation]: ...
+
+    def color(self, type: str) -> str: ...
+
+
+class _NoLinks:
+    def __bool__(self) -> bool:
+        return False
+
+    def of(self, span_id: int) -> list[Relation]:
+        return []
+
+    def color(self, type: str) -> str:
+        return "#888888"
 
 
 _CHANGES = ("modelReset", "rowsInserted", "rowsRemoved", "dataChanged")
@@ -68,20 +89,24 @@ class AnnotatedTextView(QPlainTextEdit):
         self._colors: dict[str, QColor] = {}
         self._outlines: dict[str, QColor] = {}
         self._suggestions: SuggestionSource = _NoSuggestions()
+        self._links: LinkSource = _NoLinks()
+        self._link_preview: tuple[int, int | None, QColor] | None = None  # link mode: head, candidate
         self._after_paint: list[Callable[[], None]] = []
         self.selected_span: int | None = None
         self.selected_suggestion: Suggestion | None = None
 
     # content ------------------------------------------------------------------------
     def show_document(self, text: str, source: SpanSource, regions: list[Region], colors: dict[str, str],
-                      suggestions: SuggestionSource | None = None) -> None:
+                      suggestions: SuggestionSource | None = None, links: LinkSource | None = None) -> None:
         """Show ``text`` with the spans ``source`` holds: the span list (a Qt
         model, whose changes repaint the view) or a fixed few; and the
-        suggestions ``suggestions`` gives, if any."""
+        suggestions and links ``suggestions`` and ``links`` give, if any."""
         self._text = text
         self._positions = QtPositions(text)
         self.selected_span = self.selected_suggestion = None
         self._suggestions = suggestions or _NoSuggestions()
+        self._links = links if links is not None else _NoLinks()
+        self._link_preview = None
         self.setPlainText(text)  # plain text: <b> and <img> are characters here, nothing more
         if source is not self._source:
             if isinstance(self._source, QAbstractItemModel):
@@ -136,6 +161,16 @@ class AnnotatedTextView(QPlainTextEdit):
             self.ensureCursorVisible()
         self.pickedChanged.emit()
 
+    def set_link_preview(self, head: int | None, candidate: int | None, color: str = "#888888") -> None:
+        """Link mode: the span a link would go from, and the one it would go to."""
+        self._link_preview = None if head is None else (head, candidate, QColor(color))
+        self.viewport().update()
+
+    def show_range(self, start: int, end: int) -> None:
+        """Scroll ``[start, end)`` into view without selecting anything."""
+        self.setTextCursor(self._cursor(start, start))
+        self.ensureCursorVisible()
+
     def suggestion_at(self, index: int) -> Suggestion | None:
         found = self._suggestions.suggestions_between(index, index + 1)
         return found[0] if found else None
@@ -182,7 +217,9 @@ class AnnotatedTextView(QPlainTextEdit):
                 painter.fillRect(rect, color)
             painter.end()
         super().paintEvent(event)  # the text and the mouse selection, over the backgrounds
-        if above or outlines:
+        outlines += self._link_outlines()
+        curves = self.link_curves() if self._links or self._link_preview else []
+        if above or outlines or curves:
             painter = QPainter(self.viewport())
             painter.setPen(QPen(Qt.PenStyle.NoPen))
             for rect, color in above:
@@ -191,6 +228,10 @@ class AnnotatedTextView(QPlainTextEdit):
             for rect, pen in outlines:
                 painter.setPen(pen)
                 painter.drawRect(rect)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            for path, pen in curves:
+                painter.setPen(pen)
+                painter.drawPath(path)
             painter.end()
         callbacks, self._after_paint = self._after_paint, []
         for callback in callbacks:
@@ -228,6 +269,45 @@ class AnnotatedTextView(QPlainTextEdit):
                 continue
             left, right = line.cursorToX(lo)[0], line.cursorToX(hi)[0]
             yield QRectF(origin.x() + left, origin.y() + line.y(), right - left, line.height())
+
+    def link_curves(self) -> list[tuple[QPainterPath, QPen]]:
+        """The links to draw: a curve from span to span, both in view; those of the
+        selected span (and the one link mode would make) thicker."""
+        anchors: dict[int, QRectF] = {}
+        wanted = self._link_preview
+        for block, origin in self._blocks(self.viewport().rect()):
+            start, end = self._block_range(block)
+            for span in self.spans_between(start, end):
+                if span.id not in anchors and (self._links.of(span.id) or (wanted and span.id in wanted[:2])):
+                    first = next(self._rects(block, origin, max(span.start, start), min(span.end, end)), None)
+                    if first is not None:
+                        anchors[span.id] = first
+        curves = []
+        for span_id, rect in anchors.items():
+            for r in self._links.of(span_id):
+                if r.head == span_id and r.tail in anchors:
+                    color = QColor(self._links.color(r.type))
+                    chosen = self.selected_span in (r.head, r.tail)
+                    color.setAlpha(255 if chosen else 150)
+                    curves.append((_curve(rect, anchors[r.tail]), QPen(color, 2.5 if chosen else 1.4)))
+        if wanted and wanted[1] is not None and wanted[0] in anchors and wanted[1] in anchors:
+            pen = QPen(wanted[2], 2.5, Qt.PenStyle.DashLine)
+            curves.append((_curve(anchors[wanted[0]], anchors[wanted[1]]), pen))
+        return curves
+
+    def _link_outlines(self) -> list[tuple[QRectF, QPen]]:
+        """Outlines around the spans the selected span links to, and around link mode's two spans."""
+        marks: list[tuple[int, QPen]] = []
+        if self.selected_span is not None:
+            for r in self._links.of(self.selected_span):
+                other = r.tail if r.head == self.selected_span else r.head
+                marks.append((other, QPen(QColor(self._links.color(r.type)), 1.5, Qt.PenStyle.DashLine)))
+        if self._link_preview is not None:
+            head, candidate, color = self._link_preview
+            marks.append((head, QPen(color, 1.5, Qt.PenStyle.DashLine)))
+            if candidate is not None:
+                marks.append((candidate, QPen(color, 3)))
+        return [(rect.adjusted(1, 1, -1, -1), pen) for span_id, pen in marks for rect in self.span_rects(span_id)]
 
     def span_rects(self, span_id: int) -> list[QRectF]:
         """Where a span is drawn in the viewport (empty when it is out of view)."""
@@ -300,3 +380,21 @@ class AnnotatedTextView(QPlainTextEdit):
 
     def suggestion_tip(self, s: Suggestion) -> str:
         return self.tr("suggested {0} ({1}: {2})").format(s.label, s.suggester, s.reason or "…")
+
+
+def _curve(a: QRectF, b: QRectF) -> QPainterPath:
+    """A curve from span rectangle ``a`` to ``b``: between lines from the edge that
+    faces the other, on one line arching above it."""
+    if b.top() >= a.bottom() - 1 or a.top() >= b.bottom() - 1:  # on different lines
+        down = b.top() >= a.bottom() - 1
+        start = QPointF(a.center().x(), a.bottom() if down else a.top())
+        end = QPointF(b.center().x(), b.top() if down else b.bottom())
+        bend = QPointF(0, (end.y() - start.y()) / 2)
+        path = QPainterPath(start)
+        path.cubicTo(start + bend, end - bend, end)
+        return path
+    start, end = QPointF(a.center().x(), a.top()), QPointF(b.center().x(), b.top())
+    lift = QPointF(0, -(8 + min(abs(end.x() - start.x()), 400) / 12))
+    path = QPainterPath(start)
+    path.cubicTo(start + lift, end + lift, end)
+    return path

@@ -5,6 +5,7 @@ menus and shortcuts."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from importlib import resources
 
@@ -32,9 +33,11 @@ from ..suggest.words import snap
 from . import i18n
 from .actions import WindowActions, describe
 from .indexer import IdleIndexer
+from .linking import DocumentLinks, LinkMode
 from .models import DocumentListModel, FixedSpans, SpanListModel, status_name
 from .occurrences import OccurrencesDialog
 from .preferences import Preferences, PreferencesDialog
+from .span_panel import SpanPanel
 from .suggestions import SuggestionController
 from .textview import AnnotatedTextView
 from .workers import WordBoundaries
@@ -82,6 +85,8 @@ class MainWindow(QMainWindow):
         self.words = WordBoundaries(self)
         self.suggestions = SuggestionController(project, self.spans, self.text_view, set(self.colors), self.execute,
                                                 self)
+        self.links = DocumentLinks(project, self.colors)
+        self.linking = LinkMode(project, self.spans, self.text_view, self.links, self.execute, self._say, self)
         self._last_tagged: int | None = None
         self.setCentralWidget(self._central())
         self._build_document_dock()
@@ -90,8 +95,14 @@ class MainWindow(QMainWindow):
         self.actions_.snap.setChecked(self.snapping)
         self.actions_.show_suggestions.setChecked(self.suggestions.enabled)
         self.text_view.spanClicked.connect(self._span_clicked)
-        self.text_view.suggestionClicked.connect(self.suggestions.select)
+        self.text_view.suggestionClicked.connect(lambda s: self.linking.suggestion_clicked(s)
+                                                 or self.suggestions.select(s))
+        self.text_view.pickedChanged.connect(self.linking.selection_changed)
+        self.text_view.pickedChanged.connect(lambda: self.span_panel.show_span(self.text_view.selected_span))
         self.text_view.pickedChanged.connect(self.actions_.update_enabled)
+        self.linking.changed.connect(self.actions_.update_enabled)
+        # done, undone or redone; not while the window closes (the stack empties, the project may be closed)
+        self.undo_stack.indexChanged.connect(lambda _: self.document_id is not None and self.span_panel.commands_ran())
         self.suggestions.changed.connect(self.actions_.update_enabled)
         self.resize(1280, 800)
         self._restore_settings()
@@ -145,6 +156,12 @@ class MainWindow(QMainWindow):
         self.span_dock = QDockWidget(self, objectName="spanDock")
         self.span_dock.setWidget(self.span_table)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.span_dock)
+        self.span_panel = SpanPanel(self.project, self.spans, self.execute, self.start_link)
+        self.panel_dock = QDockWidget(self, objectName="panelDock")
+        self.panel_dock.setWidget(self.span_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel_dock)
+        self.resizeDocks([self.span_dock, self.panel_dock], [300, 500], Qt.Orientation.Vertical)
+        self.resizeDocks([self.span_dock], [300], Qt.Orientation.Horizontal)
 
     def _table(self, name: str, model, stretch: int) -> QTableView:
         table = QTableView(objectName=name)
@@ -160,6 +177,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Annotator — {0}").format(self.project.path.name))
         self.document_dock.setWindowTitle(self.tr("Documents"))
         self.span_dock.setWindowTitle(self.tr("Spans"))
+        self.panel_dock.setWindowTitle(self.tr("Selected span"))
+        self.span_panel.retranslate()
         self.status_filter.setItemText(0, self.tr("All documents"))
         for i, status in enumerate(STATUSES, 1):
             self.status_filter.setItemText(i, status_name(status))
@@ -267,8 +286,9 @@ class MainWindow(QMainWindow):
         text = self.project.text(document_id)
         self.document_id = document_id
         self.spans.show_document(document_id, first_screen=True)
+        self.links.show_document(document_id)
         self.text_view.show_document(text, self.spans, self.project.regions(document_id), self.colors,
-                                     self.suggestions)
+                                     self.suggestions, self.links)
         self.suggestions.show_document(document_id, text)
         self.text_view.after_next_paint(lambda: self._spans_loaded(document_id, len(text)))
         if self.snapping:
@@ -384,6 +404,8 @@ class MainWindow(QMainWindow):
         documents = getattr(command, "document_ids", (command.document_id,))  # a batch may touch many
         for document_id in documents:
             self.documents.refresh_document(document_id)
+        if command.document_id == self.document_id or self.document_id in documents:
+            self.links.reload()  # before the view repaints
         if command.document_id == self.document_id:
             self.spans.refresh_spans(command.span_ids)  # the text view repaints from the span list
             if not command.span_ids:
@@ -398,10 +420,11 @@ class MainWindow(QMainWindow):
         if self.document_id is None:
             return
         doc = self.project.document(self.document_id)
+        self.linking.cancel(quiet=True)
         if not raw:
             selected = self.text_view.selected_span
             self.text_view.show_document(doc.text, self.spans, self.project.regions(doc.id), self.colors,
-                                         self.suggestions)
+                                         self.suggestions, self.links)
             self.text_view.select_span(selected)
             self.palette_bar.setEnabled(True)
             return
@@ -417,8 +440,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Raw page: “{0}” came from characters {1}–{2}").format(
                 span.text, raw_spans[0].start, raw_spans[0].end))
 
-    # selecting spans --------------------------------------------------------------------
+    # selecting and linking spans ------------------------------------------------------------
     def _span_clicked(self, span_id: int) -> None:
+        if not self.linking.clicked(span_id):
+            self._select_span(span_id)
+
+    def _select_span(self, span_id: int) -> None:
         self.text_view.select_span(span_id if span_id >= 0 else None)
         row = self.spans.row_of(span_id) if span_id >= 0 else None
         if row is not None:
@@ -427,6 +454,32 @@ class MainWindow(QMainWindow):
     def _span_row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self.text_view.select_span(self.spans.span_at(current.row()).id)
+
+    def step_span(self, forward: bool) -> None:
+        """Select the next (or previous) span in text order, from the selected span or the cursor."""
+        row = self.spans.row_of(self.text_view.selected_span) if self.text_view.selected_span is not None else None
+        if row is None:
+            at = self.text_view.cursor_index()
+            starts = [s.start for s in self.spans.spans()]
+            row = bisect_left(starts, at) - (0 if forward else 1)
+        else:
+            row += 1 if forward else -1
+        if 0 <= row < self.spans.rowCount():
+            self._select_span(self.spans.span_at(row).id)
+
+    def start_link(self, type: str | None) -> None:
+        if self.actions_.raw.isChecked():
+            self._say(self.tr("Links are made on the normalized text: leave the raw page first"))
+        else:
+            self.linking.start(type)
+
+    def edit_attributes(self) -> None:
+        self.panel_dock.show()
+        self.panel_dock.raise_()
+        self.span_panel.focus_editors()
+
+    def _say(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
 
     # guidelines ---------------------------------------------------------------------------
     def show_guidelines(self) -> None:
