@@ -237,7 +237,7 @@ def test_an_entity_shows_what_links_to_it_and_has_no_attributes(qtbot, window):
     assert not window.linking.active and "ORG" in window.statusBar().currentMessage()
 
 
-def test_confirming_the_proposed_program_and_unlinking_it(qtbot, window):
+def test_confirming_the_proposed_program_and_unlinking_it(qtbot, window, tmp_path):
     window.show_document(DOC)
     program = tag_with_the_mouse(qtbot, window, PROGRAM, Qt.Key.Key_8)
     click(window.text_view, ASTRAL, at(PROGRAM) + 1)
@@ -249,6 +249,10 @@ def test_confirming_the_proposed_program_and_unlinking_it(qtbot, window):
     linked = window.project.span(program.id).program_id
     assert window.project.program(linked).name == PROGRAM
     assert panel.program.text() == f"In the catalog: {PROGRAM}"
+    export(window.project, "jsonl", tmp_path / "c.jsonl")  # the catalog reference goes with the span
+    [record] = [json.loads(line) for line in (tmp_path / "c.jsonl").read_text("utf-8").split("\n")
+                if line and json.loads(line)["id"] == DOC]
+    assert [s["program"] for s in record["spans"] if s["label"] == "PROGRAM"] == [{"name": PROGRAM, "parent": None}]
     qtbot.mouseClick(button(qtbot, window, "unlinkProgram"), Qt.MouseButton.LeftButton)
     assert window.project.span(program.id).program_id is None
     assert panel.proposals.currentText() == f"link to {PROGRAM}"  # now it is in the catalog
