@@ -1203,10 +1203,10 @@ class Project:
 
     def program_place_counts(self) -> list[tuple[int | None, str, int]]:
         """``(program id, place text, spans)``: the place links of program spans,
-        by canonical program (``None``: spans not in the catalog yet)."""
-        return [tuple(row) for row in self.conn.execute(
-            "SELECT s.program_id, t.text, count(*) FROM relations r JOIN spans s ON s.id = r.head "
-            "JOIN spans t ON t.id = r.tail WHERE r.type = 'place' GROUP BY s.program_id, t.text")]
+        by canonical program (``None``: spans not in the catalog yet).  Read from
+        the summary the triggers of migration 6 keep, not from the links."""
+        return [(program_id or None, place, n) for program_id, place, n in self.conn.execute(
+            "SELECT program_id, place, spans FROM program_places WHERE spans > 0")]
 
     def program_span_counts(self) -> dict[int | None, int]:
         """Spans per canonical program; ``None``: program spans not in the catalog."""
@@ -1604,6 +1604,17 @@ def open_project(path: str | os.PathLike[str], *, annotator: str | None = None, 
     except BaseException:
         lock.release()
         raise
+
+
+def open_reader(path: str | os.PathLike[str], *, annotator: str | None = None) -> Project:
+    """A second, read-only connection to a project this process already has open
+    (checked and migrated), for a worker thread: an SQLite connection belongs to
+    the thread that made it.  No lock and no checks, so it opens at once however
+    large the file; it sees every committed edit."""
+    path = Path(path)
+    conn = _connect(path, read_only=True)
+    conn.execute("PRAGMA query_only = ON")
+    return Project(path, conn, annotator or default_annotator(), None, "a reader")
 
 
 def _connect(path: Path, read_only: bool = False, immutable: bool = False) -> sqlite3.Connection:
