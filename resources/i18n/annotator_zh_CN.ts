@@ -76,13 +76,13 @@
     </message>
     <message>
         <location filename="../../src/annotator/gui/catalog_view.py" line="418"/>
-        <source>{0} programs match</source>
-        <translation>{0} 个项目匹配</translation>
+        <source>Matching programs: {0}</source>
+        <translation>匹配的项目：{0}</translation>
     </message>
     <message>
         <location filename="../../src/annotator/gui/catalog_view.py" line="420"/>
-        <source>{0} programs</source>
-        <translation>{0} 个项目</translation>
+        <source>Programs: {0}</source>
+        <translation>项目数：{0}</translation>
     </message>
     <message>
         <location filename="../../src/annotator/gui/catalog_view.py" line="432"/>

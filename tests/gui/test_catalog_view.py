@@ -109,7 +109,7 @@ def test_a_search_lists_matching_programs_with_their_parent(qtbot, window):
     assert view.search.text() == "天府"
     qtbot.waitUntil(lambda: view.model.searching and view.model.total() == 1 and view.model.rowCount() == 1)
     assert view.model.index(0, 0).data() == "天府巾帼大宣讲  ← 巾帼大宣讲"
-    assert view.count.text() == "1 programs match"
+    assert view.count.text() == "Matching programs: 1"
     view.search.clear()
     qtbot.waitUntil(lambda: not view.model.searching and view.model.rowCount() > 1)
 
@@ -196,3 +196,23 @@ def test_the_models_pass_the_model_tester(qtbot, qtmodeltester, window):
     qtbot.waitUntil(lambda: view.occurrences.rowCount() == 7)
     qtmodeltester.check(view.occurrences)
     QApplication.processEvents()
+
+
+def test_the_views_speak_chinese_when_the_language_switches(qtbot, window):
+    import subprocess
+    import sys
+
+    from PySide6.QtGui import QAction
+
+    root = Path(__file__).resolve().parents[2]  # the translations as they are now, as dev.py compiles them
+    subprocess.check_call([sys.executable, str(root / "packaging" / "compile_translations.py")])
+    view = open_catalog(qtbot, window)
+    try:
+        window.findChild(QAction, "language_zh_CN").trigger()
+        qtbot.waitUntil(lambda: view.windowTitle() == "项目目录")
+        assert view.model.headerData(0, Qt.Orientation.Horizontal) == "项目"
+        assert view.count.text().startswith("项目数：")
+        assert window.findChild(QAction, "showStatistics").text() == "统计"
+    finally:
+        window.findChild(QAction, "language_en").trigger()
+    qtbot.waitUntil(lambda: view.windowTitle() == "Program catalog")

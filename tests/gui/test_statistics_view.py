@@ -71,7 +71,8 @@ def test_the_charts_show_the_projects_numbers(qtbot, window, project_path):
     assert [(b.label, b.value) for b in view.region_chart.bars()] == [("(no region)", 1)]
     [day] = view.throughput_chart.bars()
     assert day.value == 3 and "tester 3" in day.tip
-    for chart in view.charts():
+    for chart in view.charts():  # laid out at their new height once the event loop has run
+        qtbot.waitUntil(lambda: chart.height() == chart.sizeHint().height())
         assert chart.message() is None
         assert_painted(chart)
 

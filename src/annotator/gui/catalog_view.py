@@ -415,9 +415,9 @@ class CatalogView(QWidget):
         if total is None:
             self.count.setText(self.tr("Loading…"))
         elif self.model.searching:
-            self.count.setText(self.tr("{0} programs match").format(f"{total:,}"))
+            self.count.setText(self.tr("Matching programs: {0}").format(f"{total:,}"))
         else:
-            self.count.setText(self.tr("{0} programs").format(f"{total:,}"))
+            self.count.setText(self.tr("Programs: {0}").format(f"{total:,}"))
 
     def _program_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._chosen = self.model.row(current)
