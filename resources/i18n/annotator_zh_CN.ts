@@ -10,6 +10,117 @@
     </message>
 </context>
 <context>
+    <name>CatalogModel</name>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="184"/>
+        <source>Program</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="184"/>
+        <source>Occurrences</source>
+        <translation>出现次数</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="184"/>
+        <source>With variants</source>
+        <translation>含变体</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="184"/>
+        <source>Documents</source>
+        <translation>文档数</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="185"/>
+        <source>Organizers</source>
+        <translation>主办方</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="185"/>
+        <source>Regions</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="185"/>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="221"/>
+        <source>Variant of {0}</source>
+        <translation>{0} 的变体</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="223"/>
+        <source>Also named: {0}</source>
+        <translation>又名：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="225"/>
+        <source>Dates linked: {0}</source>
+        <translation>关联日期：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="227"/>
+        <source>Organizers, places and dates of its latest {0} occurrences</source>
+        <translation>主办方、地点和日期取自最近的 {0} 次出现</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogView</name>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="416"/>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="418"/>
+        <source>Matching programs: {0}</source>
+        <translation>匹配的项目：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="420"/>
+        <source>Programs: {0}</source>
+        <translation>项目数：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="432"/>
+        <source>Choose a program to see its occurrences</source>
+        <translation>选择一个项目以查看其出现位置</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="434"/>
+        <source>Occurrences of {0}: loading…</source>
+        <translation>{0} 的出现位置：加载中…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="436"/>
+        <source>Occurrences of {0}: {1}</source>
+        <translation>{0} 的出现位置：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="445"/>
+        <source>Program catalog</source>
+        <translation>项目目录</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="446"/>
+        <source>Search programs and their other names</source>
+        <translation>搜索项目及其别名</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="447"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="448"/>
+        <source>With its variants</source>
+        <translation>包括其变体</translation>
+    </message>
+</context>
+<context>
     <name>DocumentListModel</name>
     <message>
         <location filename="../../src/annotator/gui/models.py" line="139"/>
@@ -20,67 +131,67 @@
 <context>
     <name>LinkMode</name>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="82"/>
+        <location filename="../../src/annotator/gui/linking.py" line="83"/>
         <source>Select a program span first: a link goes from it to its organizer, place or date</source>
         <translation>请先选择一个项目品牌标注：链接从它指向主办方、地点或日期</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="88"/>
+        <location filename="../../src/annotator/gui/linking.py" line="89"/>
         <source>No link goes from a {0} span</source>
         <translation>{0} 标注没有可建立的链接</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="90"/>
+        <location filename="../../src/annotator/gui/linking.py" line="91"/>
         <source>A {0} span has no {1} links</source>
         <translation>{0} 标注没有“{1}”链接</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="101"/>
+        <location filename="../../src/annotator/gui/linking.py" line="102"/>
         <source>Link “{0}” to a {1}: click it, or Tab to the nearest and Enter; Esc cancels</source>
         <translation>为“{0}”链接一个 {1}：点击它，或按 Tab 选最近的再按 Enter；Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="109"/>
+        <location filename="../../src/annotator/gui/linking.py" line="110"/>
         <source>No {0} span in this document to link to</source>
         <translation>本文档中没有可链接的 {0} 标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="116"/>
+        <location filename="../../src/annotator/gui/linking.py" line="117"/>
         <source>{0} “{1}” ({2} of {3}): Enter links it, Tab the next, Esc cancels</source>
         <translation>{0}“{1}”（第 {2} 个，共 {3} 个）：Enter 建立链接，Tab 下一个，Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="123"/>
+        <location filename="../../src/annotator/gui/linking.py" line="124"/>
         <source>Tab to a span first, or click one</source>
         <translation>请先按 Tab 选一个标注，或点击一个标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="134"/>
+        <location filename="../../src/annotator/gui/linking.py" line="135"/>
         <source>Click a span to link to, or press Esc</source>
         <translation>点击要链接的标注，或按 Esc</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="142"/>
+        <location filename="../../src/annotator/gui/linking.py" line="143"/>
         <source>A suggestion is not a span yet: accept it first (Esc leaves link mode)</source>
         <translation>建议还不是标注：请先接受它（Esc 退出链接模式）</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="149"/>
+        <location filename="../../src/annotator/gui/linking.py" line="150"/>
         <source>A span cannot link to itself</source>
         <translation>标注不能链接到自身</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="153"/>
+        <location filename="../../src/annotator/gui/linking.py" line="154"/>
         <source>“{0}” is a {1}: a link from “{2}” goes to a {3}</source>
         <translation>“{0}”是 {1}：从“{2}”出发的链接只能指向 {3}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="157"/>
+        <location filename="../../src/annotator/gui/linking.py" line="158"/>
         <source>“{0}” is already the {1} of “{2}”</source>
         <translation>“{0}”已经是“{2}”的{1}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="169"/>
+        <location filename="../../src/annotator/gui/linking.py" line="171"/>
         <source>No link made</source>
         <translation>未建立链接</translation>
     </message>
@@ -88,84 +199,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="175"/>
+        <location filename="../../src/annotator/gui/window.py" line="181"/>
         <source>Annotator — {0}</source>
         <translation>标注工具 — {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="176"/>
+        <location filename="../../src/annotator/gui/window.py" line="182"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="177"/>
+        <location filename="../../src/annotator/gui/window.py" line="183"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="178"/>
+        <location filename="../../src/annotator/gui/window.py" line="184"/>
         <source>Selected span</source>
         <translation>选中的标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="180"/>
+        <location filename="../../src/annotator/gui/window.py" line="186"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="183"/>
+        <location filename="../../src/annotator/gui/window.py" line="189"/>
         <source>Search titles and text</source>
         <translation>搜索标题和正文</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="185"/>
+        <location filename="../../src/annotator/gui/window.py" line="191"/>
         <source>Read-only: {0}. Changes cannot be saved.</source>
         <translation>只读：{0}。修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="188"/>
+        <location filename="../../src/annotator/gui/window.py" line="194"/>
         <source>No font on this computer can show Chinese: the text appears as empty boxes. Install a CJK font (for example Noto Sans CJK, Debian: fonts-noto-cjk) and start again.</source>
         <translation>本机没有能显示中文的字体：文字会显示为空白方框。请安装中日韩字体（例如 Noto Sans CJK，Debian：fonts-noto-cjk）后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="300"/>
+        <location filename="../../src/annotator/gui/window.py" line="310"/>
         <source>{0} characters · {1} spans · {2}</source>
         <translation>{0} 个字符 · {1} 个标注 · {2}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="327"/>
+        <location filename="../../src/annotator/gui/window.py" line="375"/>
         <source>Saved: {0} · {1} tags the same text elsewhere</source>
         <translation>已保存：{0} · {1} 可在别处标注相同文本</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="348"/>
+        <location filename="../../src/annotator/gui/window.py" line="396"/>
         <source>Select a span first: its text is what is looked for</source>
         <translation>请先选择一个片段：将查找它的文本</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="393"/>
+        <location filename="../../src/annotator/gui/window.py" line="441"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="400"/>
+        <location filename="../../src/annotator/gui/window.py" line="448"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="438"/>
+        <location filename="../../src/annotator/gui/window.py" line="486"/>
         <source>Raw page: “{0}” came from characters {1}–{2}</source>
         <translation>原始网页：“{0}”来自第 {1}–{2} 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="470"/>
+        <location filename="../../src/annotator/gui/window.py" line="518"/>
         <source>Links are made on the normalized text: leave the raw page first</source>
         <translation>链接在规范化文本上建立：请先退出原始页面</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="485"/>
+        <location filename="../../src/annotator/gui/window.py" line="533"/>
         <source>Annotation guidelines</source>
         <translation>标注规范</translation>
+    </message>
+</context>
+<context>
+    <name>OccurrenceModel</name>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="309"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="309"/>
+        <source>Occurrence</source>
+        <translation>出现位置</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="321"/>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="324"/>
+        <source>Document {0}, characters {1}–{2}</source>
+        <translation>文档 {0}，字符 {1}–{2}</translation>
     </message>
 </context>
 <context>
@@ -232,317 +366,404 @@
 <context>
     <name>SpanPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="94"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="97"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="95"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="98"/>
         <source>Links</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="96"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="99"/>
         <source>Catalog</source>
         <translation>项目目录</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="97"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="100"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="98"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="101"/>
         <source>Unlink</source>
         <translation>取消关联</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="107"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="110"/>
         <source>Select a span to see its attributes, links and program.</source>
         <translation>选择一个标注，查看它的属性、链接和项目。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="113"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="116"/>
         <source>{0} ({1}): “{2}”</source>
         <translation>{0}（{1}）：“{2}”</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="137"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="140"/>
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="137"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="140"/>
         <source>(not set yet)</source>
         <translation>（尚未设置）</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="145"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="148"/>
         <source>{0} spans have no attributes.</source>
         <translation>{0} 标注没有属性。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="171"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="175"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="172"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="176"/>
         <source>Link…</source>
         <translation>链接…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="173"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="177"/>
         <source>Then click a {0} span, or Tab to one and press Enter</source>
         <translation>然后点击一个 {0} 标注，或按 Tab 选中再按 Enter</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="182"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="186"/>
         <source>{0} of “{1}”</source>
         <translation>“{1}”的{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="184"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="188"/>
         <source>No links go from {0} spans.</source>
         <translation>{0} 标注没有链接。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="194"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="198"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="207"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="211"/>
         <source>In the catalog: {0}</source>
         <translation>目录中的项目：{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="209"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="213"/>
         <source>a variant of {0}</source>
         <translation>{0} 的变体</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="213"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="217"/>
         <source>Not in the catalog yet. Proposed:</source>
         <translation>尚未关联目录。建议：</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="227"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="231"/>
         <source>link to {0}</source>
         <translation>关联到 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="229"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="233"/>
         <source>new program {0}, a variant of {1}</source>
         <translation>新项目 {0}，作为 {1} 的变体</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="230"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="234"/>
         <source>new program {0}</source>
         <translation>新项目 {0}</translation>
     </message>
 </context>
 <context>
+    <name>StatisticsView</name>
+    <message>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="85"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="87"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="159"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="161"/>
+        <source>Computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="111"/>
+        <source>Could not compute the statistics: {0}</source>
+        <translation>无法计算统计数据：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="120"/>
+        <source>{0} documents · computed at {1} in {2} s</source>
+        <translation>{0} 篇文档 · {1} 计算，用时 {2} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="132"/>
+        <source>(no category)</source>
+        <translation>（未分类）</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="132"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="135"/>
+        <source>{0} programs</source>
+        <translation>{0} 个项目</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="135"/>
+        <source>(no region)</source>
+        <translation>（无地区）</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="147"/>
+        <source>Nothing yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="151"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="152"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="153"/>
+        <source>Documents by status</source>
+        <translation>各状态文档数</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="154"/>
+        <source>Spans per label</source>
+        <translation>各标签标注数</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="155"/>
+        <source>Program spans per category</source>
+        <translation>各类别项目标注数</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="156"/>
+        <source>Program spans per region</source>
+        <translation>各地区项目标注数</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="157"/>
+        <source>Spans added per day (the latest {0} days with work)</source>
+        <translation>每日新增标注（最近 {0} 个有标注的日子）</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="205"/>
+        <location filename="../../src/annotator/gui/actions.py" line="210"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="205"/>
+        <location filename="../../src/annotator/gui/actions.py" line="210"/>
         <source>Mark done and go to the next</source>
         <translation>标为完成并转到下一篇</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="206"/>
+        <location filename="../../src/annotator/gui/actions.py" line="211"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="206"/>
+        <location filename="../../src/annotator/gui/actions.py" line="211"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="207"/>
+        <location filename="../../src/annotator/gui/actions.py" line="212"/>
         <source>Include or exclude the region here</source>
         <translation>纳入或排除此处的区域</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="208"/>
+        <location filename="../../src/annotator/gui/actions.py" line="213"/>
         <source>Show the raw page</source>
         <translation>显示原始网页</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="208"/>
+        <location filename="../../src/annotator/gui/actions.py" line="213"/>
         <source>Snap selections to words</source>
         <translation>选择对齐到词边界</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="209"/>
+        <location filename="../../src/annotator/gui/actions.py" line="214"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="209"/>
+        <location filename="../../src/annotator/gui/actions.py" line="214"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="210"/>
+        <location filename="../../src/annotator/gui/actions.py" line="215"/>
         <source>Preferences…</source>
         <translation>首选项…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="210"/>
+        <location filename="../../src/annotator/gui/actions.py" line="215"/>
         <source>Guidelines</source>
         <translation>标注规范</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="211"/>
+        <location filename="../../src/annotator/gui/actions.py" line="216"/>
         <source>Accept the suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="212"/>
+        <location filename="../../src/annotator/gui/actions.py" line="217"/>
         <source>Reject the suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="213"/>
+        <location filename="../../src/annotator/gui/actions.py" line="218"/>
         <source>Next suggestion</source>
         <translation>下一个建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="213"/>
+        <location filename="../../src/annotator/gui/actions.py" line="218"/>
         <source>Previous suggestion</source>
         <translation>上一个建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="214"/>
+        <location filename="../../src/annotator/gui/actions.py" line="219"/>
         <source>Show suggestions</source>
         <translation>显示建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="215"/>
+        <location filename="../../src/annotator/gui/actions.py" line="220"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有出现…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="216"/>
+        <location filename="../../src/annotator/gui/actions.py" line="221"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="216"/>
+        <location filename="../../src/annotator/gui/actions.py" line="221"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="217"/>
+        <location filename="../../src/annotator/gui/actions.py" line="222"/>
         <source>Edit the span&apos;s attributes</source>
         <translation>编辑标注属性</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="218"/>
+        <location filename="../../src/annotator/gui/actions.py" line="223"/>
         <source>Link the span to…</source>
         <translation>为标注建立链接…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="218"/>
+        <location filename="../../src/annotator/gui/actions.py" line="223"/>
         <source>Next span to link to</source>
         <translation>下一个可链接的标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="219"/>
+        <location filename="../../src/annotator/gui/actions.py" line="224"/>
         <source>Previous span to link to</source>
         <translation>上一个可链接的标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="220"/>
+        <location filename="../../src/annotator/gui/actions.py" line="225"/>
         <source>Make the link</source>
         <translation>建立链接</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="220"/>
+        <location filename="../../src/annotator/gui/actions.py" line="225"/>
         <source>Cancel the link</source>
         <translation>取消链接</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="222"/>
+        <location filename="../../src/annotator/gui/actions.py" line="229"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="222"/>
+        <location filename="../../src/annotator/gui/actions.py" line="229"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="223"/>
+        <location filename="../../src/annotator/gui/actions.py" line="230"/>
         <source>&amp;Labels</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="223"/>
+        <location filename="../../src/annotator/gui/actions.py" line="230"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="224"/>
+        <location filename="../../src/annotator/gui/actions.py" line="231"/>
         <source>&amp;Suggestions</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="225"/>
+        <location filename="../../src/annotator/gui/actions.py" line="232"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="225"/>
+        <location filename="../../src/annotator/gui/actions.py" line="232"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="228"/>
+        <location filename="../../src/annotator/gui/actions.py" line="235"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="229"/>
+        <location filename="../../src/annotator/gui/actions.py" line="236"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="239"/>
+        <location filename="../../src/annotator/gui/actions.py" line="246"/>
         <source>Undo {0}</source>
         <translation>撤销{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="239"/>
+        <location filename="../../src/annotator/gui/actions.py" line="246"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="240"/>
+        <location filename="../../src/annotator/gui/actions.py" line="247"/>
         <source>Redo {0}</source>
         <translation>重做{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="240"/>
+        <location filename="../../src/annotator/gui/actions.py" line="247"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="257"/>
+        <location filename="../../src/annotator/gui/actions.py" line="264"/>
         <source>Accept all {0} suggestions in this document</source>
         <translation>接受本文档中所有 {0} 建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="258"/>
+        <location filename="../../src/annotator/gui/actions.py" line="265"/>
         <source>Reject all {0} suggestions in this document</source>
         <translation>拒绝本文档中所有 {0} 建议</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="227"/>
+        <source>Program catalog</source>
+        <translation>项目目录</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="228"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
     </message>
 </context>
 <context>

@@ -28,8 +28,8 @@ from itertools import chain
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from ..store import Project
-from ..store.project import CommitWatch, open_reader
+from ..store import Project, open_reader
+from ..store.project import CommitWatch
 from . import jsonl
 from .export import ExportError
 from .records import ExportOptions

@@ -140,6 +140,8 @@ class WindowActions(QObject):
                               QKeySequence.StandardKey.ZoomOut)
         self.preferences = action("preferences", w.edit_preferences, QKeySequence.StandardKey.Preferences)
         self.guide = action("guidelines", w.show_guidelines, QKeySequence.StandardKey.HelpContents)
+        self.catalog = action("showCatalog", w.show_catalog, "Ctrl+Shift+C")
+        self.statistics = action("showStatistics", w.show_statistics, "Ctrl+Shift+I")
         self.languages = QActionGroup(w)
         for code in LANGUAGES:
             a = QAction(LANGUAGES[code], w, objectName=f"language_{code}", checkable=True)
@@ -189,6 +191,8 @@ class WindowActions(QObject):
         self.labels_menu.addActions(list(self.labels.values()))
         self.view_menu = bar.addMenu("")
         self.view_menu.addActions([self.bigger, self.smaller])
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([self.catalog, self.statistics])
         self.language_menu = QMenu(w, objectName="languageMenu")
         self.language_menu.addActions(self.languages.actions())
         self.view_menu.addMenu(self.language_menu)
@@ -197,6 +201,7 @@ class WindowActions(QObject):
         w.addActions([self.undo, self.redo, self.done, self.skip, self.guide, self.raw, self.bigger, self.smaller,
                       self.preferences, self.region, self.accept_label, self.reject_label, self.occurrences,
                       self.attributes, self.link, self.link_cancel])
+        w.addActions([self.catalog, self.statistics])
         w.main_bar = QToolBar(w, objectName="mainToolbar")
         w.main_bar.addActions([self.undo, self.redo, self.done, self.skip, self.raw])
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, w.main_bar)
@@ -219,6 +224,8 @@ class WindowActions(QObject):
                         (self.link_previous, self.tr("Previous span to link to")),
                         (self.link_commit, self.tr("Make the link")), (self.link_cancel, self.tr("Cancel the link"))):
             a.setText(text)
+        self.catalog.setText(self.tr("Program catalog"))
+        self.statistics.setText(self.tr("Statistics"))
         for menu, title in ((self.edit_menu, self.tr("&Edit")), (self.document_menu, self.tr("&Document")),
                             (self.labels_menu, self.tr("&Labels")), (self.view_menu, self.tr("&View")),
                             (self.suggestions_menu, self.tr("&Suggestions")),

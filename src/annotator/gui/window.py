@@ -32,12 +32,14 @@ from ..store import STATUSES, Project, ProjectError
 from ..suggest.words import snap
 from . import i18n
 from .actions import WindowActions, describe
+from .catalog_view import CatalogView
 from .indexer import IdleIndexer
 from .linking import DocumentLinks, LinkMode
 from .models import DocumentListModel, FixedSpans, SpanListModel, status_name
 from .occurrences import OccurrencesDialog
 from .preferences import Preferences, PreferencesDialog
 from .span_panel import SpanPanel
+from .statistics_view import StatisticsView
 from .suggestions import SuggestionController
 from .textview import AnnotatedTextView
 from .workers import WordBoundaries
@@ -88,6 +90,8 @@ class MainWindow(QMainWindow):
         self.links = DocumentLinks(project, self.colors)
         self.linking = LinkMode(project, self.spans, self.text_view, self.links, self.execute, self._say, self)
         self._last_tagged: int | None = None
+        self.catalog_view: CatalogView | None = None  # made when first opened
+        self.statistics_view: StatisticsView | None = None
         self.setCentralWidget(self._central())
         self._build_document_dock()
         self._build_span_dock()
@@ -259,6 +263,10 @@ class MainWindow(QMainWindow):
         settings.setValue("window/state", self.saveState())
         self.document_id = None  # the project may close next: no late reads
         self.indexer.stop()
+        for view in (self.catalog_view, self.statistics_view):
+            if view is not None:
+                view.shutdown()
+                view.close()
         self.words.shutdown()
         self.suggestions.shutdown()
         super().closeEvent(event)
@@ -312,6 +320,44 @@ class MainWindow(QMainWindow):
             self.open_document(document_id)
         else:
             self.document_table.selectRow(row)
+
+    def show_span(self, document_id: int, span_id: int) -> None:
+        """Open a document with one of its spans selected and in view (the catalog's
+        occurrences).  A document not yet in the list's loaded pages opens without
+        paging the list down to it."""
+        row = self.documents.row_of(document_id)
+        if document_id == self.document_id:
+            self.actions_.raw.setChecked(False)  # back to the normalized text, if the raw page was shown
+        elif row is not None and row != self.document_table.currentIndex().row():
+            self.document_table.selectRow(row)  # which opens it
+        else:
+            if row is None:
+                self.document_table.clearSelection()
+            self.open_document(document_id)
+        self.spans.load_rest()  # the span may lie past the first screen
+        self.text_view.select_span(span_id)
+        span_row = self.spans.row_of(span_id)
+        if span_row is not None:
+            self.span_table.selectRow(span_row)
+        self.raise_()
+        self.activateWindow()
+
+    # the catalog and statistics views ------------------------------------------------------
+    def show_catalog(self) -> None:
+        if self.catalog_view is None:
+            self.catalog_view = CatalogView(self.project.path, self.show_span, self)
+        self.catalog_view.show()
+        self.catalog_view.raise_()
+        self.catalog_view.activateWindow()
+
+    def show_statistics(self) -> None:
+        if self.statistics_view is None:
+            self.statistics_view = StatisticsView(self.project.path, self)
+        if self.statistics_view.isVisible():
+            self.statistics_view.refresh()
+        self.statistics_view.show()
+        self.statistics_view.raise_()
+        self.statistics_view.activateWindow()
 
     # tagging ----------------------------------------------------------------------------
     def apply_label(self, label: str) -> None:

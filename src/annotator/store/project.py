@@ -1225,10 +1225,10 @@ class Project:
 
     def program_place_counts(self) -> list[tuple[int | None, str, int]]:
         """``(program id, place text, spans)``: the place links of program spans,
-        by canonical program (``None``: spans not in the catalog yet)."""
-        return [tuple(row) for row in self.conn.execute(
-            "SELECT s.program_id, t.text, count(*) FROM relations r JOIN spans s ON s.id = r.head "
-            "JOIN spans t ON t.id = r.tail WHERE r.type = 'place' GROUP BY s.program_id, t.text")]
+        by canonical program (``None``: spans not in the catalog yet).  Read from
+        the summary the triggers of migration 6 keep, not from the links."""
+        return [(program_id or None, place, n) for program_id, place, n in self.conn.execute(
+            "SELECT program_id, place, spans FROM program_places WHERE spans > 0")]
 
     def program_span_counts(self) -> dict[int | None, int]:
         """Spans per canonical program; ``None``: program spans not in the catalog."""
@@ -1669,6 +1669,21 @@ def open_project(path: str | os.PathLike[str], *, annotator: str | None = None, 
         raise
 
 
+def open_reader(path: str | os.PathLike[str], *, annotator: str | None = None) -> Project:
+    """A second, read-only connection to a project this process already has open
+    (checked and migrated), for a worker thread: an SQLite connection belongs to
+    the thread that made it, and an export worker process.  No lock and no checks,
+    so it opens at once however large the file; it sees every committed edit."""
+    path = Path(path)
+    conn = _connect(path, read_only=True)
+    conn.execute("PRAGMA query_only = ON")
+    project = Project(path, conn, annotator or default_annotator(), None, "a reader")
+    if project.schema_version() != LATEST:
+        project.close()
+        raise ProjectError(f"{path}: schema {project.schema_version()}, not {LATEST}; open it for writing first")
+    return project
+
+
 def _connect(path: Path, read_only: bool = False, immutable: bool = False) -> sqlite3.Connection:
     try:
         if read_only:
@@ -1759,18 +1774,6 @@ def backup(path: Path, conn: sqlite3.Connection, version: int) -> Path:
         raise ProjectError(f"{path}: cannot back the project up before upgrading it ({exc}); "
                            "nothing was changed") from None
     return target
-
-
-def open_reader(path: str | os.PathLike[str]) -> Project:
-    """A read-only view of a project another connection of this program has open
-    (and has checked and upgraded): an export worker's.  It takes no lock and runs
-    no check, so it is only for a file known good."""
-    path = Path(path)
-    project = Project(path, _connect(path, read_only=True), "reader", None, "a reader")
-    if project.schema_version() != LATEST:
-        project.close()
-        raise ProjectError(f"{path}: schema {project.schema_version()}, not {LATEST}; open it for writing first")
-    return project
 
 
 class CommitWatch:

@@ -248,6 +248,86 @@ MIGRATIONS: dict[int, list[str]] = {
         END
         """,
     ],
+    6: [
+        # programs per region: place links per canonical program (0: spans not in the
+        # catalog) and place text, kept by triggers, so the chart never joins every
+        # place link with its two spans.  A link counts by its head span's program and
+        # its tail span's text, like the join it replaces (Project.program_place_counts).
+        # A pair whose links are all gone keeps its row with 0 (read past): the rows
+        # are at most programs × places, and no trigger has to scan for empty ones.
+        """
+        CREATE TABLE program_places (
+            program_id INTEGER NOT NULL,
+            place TEXT NOT NULL,
+            spans INTEGER NOT NULL,
+            PRIMARY KEY (program_id, place)
+        ) WITHOUT ROWID
+        """,
+        """
+        INSERT INTO program_places(program_id, place, spans)
+        SELECT coalesce(h.program_id, 0), t.text, count(*) FROM relations r
+        JOIN spans h ON h.id = r.head JOIN spans t ON t.id = r.tail
+        WHERE r.type = 'place' GROUP BY 1, 2
+        """,
+        """
+        CREATE TRIGGER program_places_link_insert AFTER INSERT ON relations WHEN new.type = 'place'
+        BEGIN
+            INSERT INTO program_places(program_id, place, spans)
+            SELECT coalesce(h.program_id, 0), t.text, 1 FROM spans h, spans t WHERE h.id = new.head AND t.id = new.tail
+            ON CONFLICT(program_id, place) DO UPDATE SET spans = spans + 1;
+        END
+        """,
+        # a link deleted with its span (the cascade) finds the span gone: the span's
+        # own trigger below has already taken the link off
+        """
+        CREATE TRIGGER program_places_link_delete AFTER DELETE ON relations WHEN old.type = 'place'
+        BEGIN
+            UPDATE program_places SET spans = spans - 1 WHERE (program_id, place) =
+                (SELECT coalesce(h.program_id, 0), t.text FROM spans h, spans t WHERE h.id = old.head AND t.id = old.tail);
+        END
+        """,
+        """
+        CREATE TRIGGER program_places_link_update AFTER UPDATE OF type, head, tail ON relations
+        WHEN old.type = 'place' OR new.type = 'place'
+        BEGIN
+            UPDATE program_places SET spans = spans - 1 WHERE old.type = 'place' AND (program_id, place) =
+                (SELECT coalesce(h.program_id, 0), t.text FROM spans h, spans t WHERE h.id = old.head AND t.id = old.tail);
+            INSERT INTO program_places(program_id, place, spans)
+            SELECT coalesce(h.program_id, 0), t.text, 1 FROM spans h, spans t
+            WHERE new.type = 'place' AND h.id = new.head AND t.id = new.tail
+            ON CONFLICT(program_id, place) DO UPDATE SET spans = spans + 1;
+        END
+        """,
+        """
+        CREATE TRIGGER program_places_span_delete BEFORE DELETE ON spans
+        BEGIN
+            UPDATE program_places SET spans = spans - d.n FROM (
+                SELECT coalesce(h.program_id, 0) AS program_id, t.text AS place, count(*) AS n FROM relations r
+                JOIN spans h ON h.id = r.head JOIN spans t ON t.id = r.tail
+                WHERE r.type = 'place' AND (r.head = old.id OR r.tail = old.id) GROUP BY 1, 2
+            ) AS d WHERE program_places.program_id = d.program_id AND program_places.place = d.place;
+        END
+        """,
+        # a span linked to another program (link, merge, a deleted program, a relabel)
+        # or with another text moves its place links' counts
+        """
+        CREATE TRIGGER program_places_span_update AFTER UPDATE OF program_id, text ON spans
+        WHEN old.program_id IS NOT new.program_id OR old.text IS NOT new.text
+        BEGIN
+            UPDATE program_places SET spans = spans - d.n FROM (
+                SELECT coalesce(CASE WHEN r.head = new.id THEN old.program_id ELSE h.program_id END, 0) AS program_id,
+                       CASE WHEN r.tail = new.id THEN old.text ELSE t.text END AS place, count(*) AS n
+                FROM relations r JOIN spans h ON h.id = r.head JOIN spans t ON t.id = r.tail
+                WHERE r.type = 'place' AND (r.head = new.id OR r.tail = new.id) GROUP BY 1, 2
+            ) AS d WHERE program_places.program_id = d.program_id AND program_places.place = d.place;
+            INSERT INTO program_places(program_id, place, spans)
+            SELECT coalesce(h.program_id, 0), t.text, count(*) FROM relations r
+            JOIN spans h ON h.id = r.head JOIN spans t ON t.id = r.tail
+            WHERE r.type = 'place' AND (r.head = new.id OR r.tail = new.id) GROUP BY 1, 2
+            ON CONFLICT(program_id, place) DO UPDATE SET spans = spans + excluded.spans;
+        END
+        """,
+    ],
 }
 
 LATEST = max(MIGRATIONS)
