@@ -23,8 +23,12 @@ Each is exported twice: as ``annotator export`` does it, by worker processes
 (one a core, up to four), and by one process; the floor applies to the first,
 and the second is printed beside it.  ``json.dumps`` is one process.
 
-Floors: export throughput at least 0.5x bare ``json.dumps``; the peak on the
-whole corpus at most 1.5x the peak on a fifth of it, or 16 MB more.
+Floors: export throughput on the whole corpus at least 0.5x bare
+``json.dumps`` (the fifth's ratio is printed, not judged); the peak on the
+whole corpus at most 1.5x the peak on a fifth of it, or 16 MB more (the
+parent's allocations under tracemalloc; the largest worker's peak resident
+memory is printed beside it, and the one-process export shows the same
+pages' own peak).
 """
 
 from __future__ import annotations
@@ -145,7 +149,9 @@ def _measure(path: str, out: str, statuses: tuple[str, ...] | None, workers: int
         export(project, "jsonl", out, options=options, workers=workers)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-    queue.put((sum(report.documents.values()), report.spans, Path(out).stat().st_size, seconds, dumps, peak, rss))
+        workers_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # the largest worker's peak
+    queue.put((sum(report.documents.values()), report.spans, Path(out).stat().st_size, seconds, dumps, peak, rss,
+               workers_rss))
 
 
 def measure(path: Path, out: Path, statuses: tuple[str, ...] | None, workers: int | None) -> tuple:
@@ -178,18 +184,21 @@ def main() -> int:
               f"{MIN_DOCUMENTS}), json.dumps one")
         for name, statuses in (("a fifth (status done)", ("done",)), ("all", None)):
             for how, count in (("workers", workers), ("one process", 1)):
-                docs, spans, size, seconds, dumps, peak, rss = measure(path, Path(tmp) / "out.jsonl", statuses,
-                                                                       count)
+                docs, spans, size, seconds, dumps, peak, rss, workers_rss = measure(
+                    path, Path(tmp) / "out.jsonl", statuses, count)
                 mb = size / 1e6
                 ratio = dumps / seconds
                 verdict = ""
                 if how == "workers":
                     results[name] = peak
+                if how == "workers" and statuses is None:  # the issue's corpus: 100,000 documents
                     ratios.append(ratio)
                     verdict = f"(floor {RATIO_FLOOR}x) {'PASS' if ratio >= RATIO_FLOOR else 'FAIL'}"
+                workers_note = f", largest worker {workers_rss / 1e6:.0f} MB" if workers_rss else ""
                 print(f"{name:22s} {how:11s} {docs:7d} docs {spans:8d} spans {mb:7.1f} MB  "
                       f"export {mb / seconds:6.1f} MB/s  json.dumps alone {mb / dumps:6.1f} MB/s  "
-                      f"ratio {ratio:.2f}x {verdict}  peak memory {peak / 1e6:.1f} MB (process {rss / 1e6:.0f} MB)")
+                      f"ratio {ratio:.2f}x {verdict}  peak memory {peak / 1e6:.1f} MB "
+                      f"(process {rss / 1e6:.0f} MB{workers_note})")
         small, large = results.values()
         grows = large > max(small * MEMORY_GROWTH_CEILING, small + 16e6)
         ok_ratio = all(r >= RATIO_FLOOR for r in ratios)
