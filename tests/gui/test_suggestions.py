@@ -4,6 +4,7 @@ The suggesters run in a worker process that loads jieba first (a second or
 two, more on a busy machine): tests wait for the suggestions to arrive."""
 
 import multiprocessing
+import threading
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -208,7 +209,17 @@ def test_tag_all_occurrences_across_the_corpus_as_one_undo_step(qtbot, window):
     assert tagged() == expected
 
 
-def test_tagging_a_new_program_in_one_document_suggests_it_in_another(qtbot, window):
+def test_tagging_a_new_program_in_one_document_suggests_it_in_another(qtbot, window, monkeypatch):
+    """... and the learned lexicon, one GROUP BY over every span, is read off the GUI thread."""
+    from annotator.gui import suggestions
+    threads = []
+
+    def spy(project):
+        threads.append(threading.current_thread())
+        return real(project)
+
+    real = suggestions.project_lexicon
+    monkeypatch.setattr(suggestions, "project_lexicon", spy)
     project = window.project
     first, second = project.add_documents([
         make_document("社区开展邻里守望,居民都说好。", source="a.txt", title="a"),
@@ -226,6 +237,7 @@ def test_tagging_a_new_program_in_one_document_suggests_it_in_another(qtbot, win
     window.show_document(second)
     shown = wait_for(qtbot, window, program)
     assert shown[program].suggester == "learned"
+    assert len(threads) >= 2 and threading.main_thread() not in threads
 
 
 @pytest.mark.parametrize("busy", [False, True], ids=["idle", "while-computing"])

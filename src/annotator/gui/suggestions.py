@@ -30,6 +30,7 @@ from ..store import Project
 from ..suggest import Lexicon, Suggestion, project_lexicon
 from ..suggest import worker
 from .models import SpanListModel
+from .reader import ProjectReader
 from .textview import AnnotatedTextView
 
 Key = tuple[int, int, str]
@@ -91,6 +92,9 @@ class SuggestionController(QObject):
         self._closed = False
         self._cache: OrderedDict[int, _Entry] = OrderedDict()
         self._lexicon: Lexicon | None = None
+        self._lexicon_age = 0  # bumped when spans change: a lexicon read before is stale
+        self._lexicon_reading = False
+        self._reader: ProjectReader | None = None  # the learned lexicon is one GROUP BY over all spans
         self._document_id: int | None = None
         self._text = ""
         self._shown: list[Suggestion] = []
@@ -121,6 +125,7 @@ class SuggestionController(QObject):
         documents = getattr(command, "document_ids", (command.document_id,))
         if command.span_ids or len(documents) > 1:
             self._lexicon = None  # spans teach the learned lexicon: read it again
+            self._lexicon_age += 1
         if self._document_id in documents:
             self._rejected = {(r.start, r.end, r.label) for r in self._project.rejections(self._document_id)}
             self._drop_hidden_selection()
@@ -141,6 +146,8 @@ class SuggestionController(QObject):
         """End the worker process (the window closes): a cut under way is not waited for."""
         self._closed = True
         self._timer.stop()
+        if self._reader is not None:
+            self._reader.shutdown()
         pool, self._pool = self._pool, None
         if pool is None:
             return
@@ -231,7 +238,8 @@ class SuggestionController(QObject):
         if not self.enabled or self._closed or self._document_id is None:
             return
         if self._lexicon is None:
-            self._lexicon = project_lexicon(self._project)
+            self._read_lexicon()  # refreshes again when it is read
+            return
         inputs = self._inputs(self._lexicon)
         entry = self._cache.get(self._document_id)
         if entry is not None and entry.inputs.still_right_for(inputs):
@@ -241,6 +249,32 @@ class SuggestionController(QObject):
             return  # the answer under way will do
         self._waiting = _Request(self._document_id, self._text, inputs, self._lexicon)
         self._submit()
+
+    def _read_lexicon(self) -> None:
+        """Read the learned lexicon on a thread of its own: on a large project the
+        GROUP BY over every span takes a good part of a second."""
+        if self._lexicon_reading:
+            return
+        if self._reader is None:
+            self._reader = ProjectReader(self._project.path, self)
+        self._lexicon_reading = True
+        age = self._lexicon_age
+
+        def read(lexicon: Lexicon) -> None:
+            self._lexicon_reading = False
+            if self._closed:
+                return
+            if age == self._lexicon_age:  # no span changed while it was read
+                self._lexicon = lexicon
+            self.refresh()
+
+        def failed(error: BaseException) -> None:  # no second connection: read it here, once
+            self._lexicon_reading = False
+            if not self._closed:
+                self._lexicon = project_lexicon(self._project)
+                self.refresh()
+
+        self._reader.submit(project_lexicon, read, failed)
 
     def _inputs(self, lexicon: Lexicon) -> _Inputs:
         doc = self._document_id
