@@ -31,9 +31,9 @@ def mentions(text: str, listed: list) -> list[tuple[int, int]]:
     return sorted(taken)
 
 
-@pytest.fixture(scope="module")
-def annotated(tmp_path_factory, corpus_dir):
-    path = tmp_path_factory.mktemp("corpus") / "corpus.annotator"
+def annotate_corpus(path: Path, corpus_dir: Path) -> Path:
+    """A project of the bundled corpus with its program mentions tagged and each
+    proposal confirmed (what the catalog view's tests open too)."""
     with open_project(path, annotator="tester") as project:
         import_paths(project, sorted(corpus_dir.iterdir()), workers=0)
         for info in project.list_documents():
@@ -41,6 +41,12 @@ def annotated(tmp_path_factory, corpus_dir):
             for start, end in mentions(text, PROGRAMS["pages"][Path(info.source_file).name]):
                 span = project.add_span(info.id, start, end, "PROGRAM")
                 confirm(best_proposal(span.text, project.programs()), info.id, span.id).do(project)
+    return path
+
+
+@pytest.fixture(scope="module")
+def annotated(tmp_path_factory, corpus_dir):
+    path = annotate_corpus(tmp_path_factory.mktemp("corpus") / "corpus.annotator", corpus_dir)
     with open_project(path, annotator="tester") as project:
         yield project
 

@@ -10,11 +10,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QPointF, Qt
 from PySide6.QtGui import QInputMethodEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from annotator.catalog import best_proposal
-from annotator.ingest import import_paths
-from annotator.session import confirm
-from annotator.store import open_project
-from tests.catalog.test_corpus import PROGRAMS, mentions
+from tests.catalog.test_corpus import PROGRAMS, annotate_corpus
 
 from .conftest import window_on
 
@@ -24,15 +20,7 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 @pytest.fixture(scope="module")
 def annotated_file(tmp_path_factory, corpus_dir):
     """The corpus with its 63 program mentions tagged and each proposal confirmed."""
-    path = tmp_path_factory.mktemp("catalog") / "corpus.annotator"
-    with open_project(path, annotator="tester") as project:
-        import_paths(project, sorted(corpus_dir.iterdir()), workers=0)
-        for info in project.list_documents():
-            text = project.text(info.id)
-            for start, end in mentions(text, PROGRAMS["pages"][Path(info.source_file).name]):
-                span = project.add_span(info.id, start, end, "PROGRAM")
-                confirm(best_proposal(span.text, project.programs()), info.id, span.id).do(project)
-    return path
+    return annotate_corpus(tmp_path_factory.mktemp("catalog") / "corpus.annotator", corpus_dir)
 
 
 @pytest.fixture
@@ -162,7 +150,7 @@ def test_enter_on_an_occurrence_opens_it(qtbot, window):
 
 
 def test_an_occurrence_in_a_document_the_list_has_not_loaded_still_opens(qtbot, window):
-    view = open_catalog(qtbot, window)
+    open_catalog(qtbot, window)
     document = window.project.list_documents()[-1].id
     window.status_filter.setCurrentIndex(window.status_filter.findData("done"))  # no document is done
     assert window.documents.rowCount() == 0
