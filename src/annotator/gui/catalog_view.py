@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -41,7 +40,7 @@ from PySide6.QtWidgets import (
 from ..catalog import catalog_page
 from ..store import Project
 from ..store.models import CatalogRow, Occurrence
-from .reader import ProjectReader
+from .reader import ProjectReader, ReaderWindow
 
 Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
@@ -330,17 +329,16 @@ class OccurrenceModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
 
 
-class CatalogView(QWidget):
+class CatalogView(ReaderWindow):
     """A window of its own beside the annotator window.  ``open_span(document,
     span)`` opens a document with a span selected (the window's ``show_span``)."""
 
     SEARCH_DELAY = 250  # ms of no typing before the search runs
 
     def __init__(self, path, open_span: Callable[[int, int], None], parent: QWidget | None = None):
-        super().__init__(parent, Qt.WindowType.Window)
+        super().__init__(path, parent)
         self.setObjectName("catalogView")
         self._open_span = open_span
-        self.reader = ProjectReader(path, self)
         self.model = CatalogModel(self.reader, self)
         self.occurrences = OccurrenceModel(self.reader, self)
         self.search = QLineEdit(objectName="catalogSearch", clearButtonEnabled=True)
@@ -451,15 +449,3 @@ class CatalogView(QWidget):
         self._update_count()
         self._update_heading()
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if not event.spontaneous():
-            self.refresh()  # opened (again): the catalog may have changed meanwhile
-
-    def shutdown(self) -> None:
-        self.reader.shutdown()

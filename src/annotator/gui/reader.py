@@ -11,7 +11,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
 
 from ..store import Project, open_reader
 
@@ -75,3 +76,32 @@ class ProjectReader(QObject):
             future.cancel()
         self._pool.submit(self._close)
         self._pool.shutdown(wait=False)
+
+
+class ReaderWindow(QWidget):
+    """A window of its own beside the annotator window that reads the project on
+    its reader's thread: it reads again each time it is opened, follows the
+    language, and ends its reader with the window (``shutdown``)."""
+
+    def __init__(self, path: Path, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.reader = ProjectReader(path, self)
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def _retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.refresh()  # opened (again): the project may have changed meanwhile
+
+    def shutdown(self) -> None:
+        self.reader.shutdown()

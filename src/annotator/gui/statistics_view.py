@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 
-from PySide6.QtCore import QDateTime, QEvent, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -25,7 +25,7 @@ from ..store import STATUSES, Label
 from . import i18n
 from .charts import Bar, BarChart
 from .models import status_name
-from .reader import ProjectReader
+from .reader import ReaderWindow
 
 STATUS_COLORS = {"new": "#9e9e9e", "in_progress": "#f0ad4e", "done": "#5cb85c", "skipped": "#d9534f"}
 PROGRAM_COLOR = "#4e79a7"  # when the schema has no program label
@@ -33,13 +33,12 @@ THROUGHPUT_COLOR = "#59a14f"
 DAYS = 120  # columns of the throughput chart: the latest days with work
 
 
-class StatisticsView(QWidget):
+class StatisticsView(ReaderWindow):
     computed = Signal()  # the charts show fresh numbers
 
     def __init__(self, path, parent: QWidget | None = None):
-        super().__init__(parent, Qt.WindowType.Window)
+        super().__init__(path, parent)
         self.setObjectName("statisticsView")
-        self.reader = ProjectReader(path, self)
         self.statistics: Statistics | None = None
         self.labels: list[Label] = []
         self._generation = 0
@@ -162,15 +161,3 @@ class StatisticsView(QWidget):
         else:
             self._fill()
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if not event.spontaneous():
-            self.refresh()  # opened (again): the numbers may have moved since
-
-    def shutdown(self) -> None:
-        self.reader.shutdown()
