@@ -43,7 +43,25 @@ def counted(path, sql: str) -> dict:
         return dict(conn.execute(sql).fetchall())
 
 
-def test_the_charts_show_the_projects_numbers(qtbot, window, project_path):
+@pytest.fixture
+def gate(monkeypatch):
+    """While the gate is shut, the numbers wait on the worker (at most 10 s) until
+    the test has looked at the view; the threads they were counted on."""
+    from annotator.gui import statistics_view
+    release, threads = threading.Event(), []
+
+    def held(project, **kwargs):
+        threads.append(threading.current_thread())
+        release.wait(timeout=10)
+        return real(project, **kwargs)
+
+    real = statistics_view.statistics
+    monkeypatch.setattr(statistics_view, "statistics", held)
+    release.threads = threads
+    return release
+
+
+def test_the_charts_show_the_projects_numbers(qtbot, window, project_path, gate):
     doc = window.project.document(6)
     window.show_document(6)
     for word, key in (("林露华", Qt.Key.Key_1), ("江门市妇联", Qt.Key.Key_2), ("春蕾计划", Qt.Key.Key_8)):
@@ -54,9 +72,11 @@ def test_the_charts_show_the_projects_numbers(qtbot, window, project_path):
 
     qtbot.keyClick(window.text_view, Qt.Key.Key_I, CTRL_SHIFT)
     view = window.statistics_view
-    assert view is not None and view.is_computing()  # nothing has come back yet: the GUI thread never waited
+    assert view is not None and view.is_computing()  # the GUI thread did not wait for the numbers
     assert view.state.text() == "Computing…" and view.label_chart.message() == "Computing…"
+    gate.set()
     qtbot.waitUntil(lambda: not view.is_computing(), timeout=10_000)
+    assert gate.threads and threading.main_thread() not in gate.threads
 
     statuses = counted(project_path, "SELECT status, count(*) FROM documents GROUP BY status")
     assert {b.label: b.value for b in view.status_chart.bars()} == {
@@ -77,7 +97,8 @@ def test_the_charts_show_the_projects_numbers(qtbot, window, project_path):
         assert_painted(chart)
 
 
-def test_refresh_shows_an_edit(qtbot, window):
+def test_refresh_shows_an_edit(qtbot, window, gate):
+    gate.set()
     qtbot.keyClick(window.text_view, Qt.Key.Key_I, CTRL_SHIFT)
     view = window.statistics_view
     qtbot.waitUntil(lambda: not view.is_computing(), timeout=10_000)
@@ -85,8 +106,10 @@ def test_refresh_shows_an_edit(qtbot, window):
     doc = window.project.document(6)
     start = doc.text.index("林露华")
     window.project.add_span(6, start, start + 3, "PER")  # as the window would, from elsewhere
+    gate.clear()
     qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
     assert view.is_computing() and not view.refresh_button.isEnabled()
+    gate.set()
     qtbot.waitUntil(lambda: not view.is_computing(), timeout=10_000)
     after = {b.label.split()[0]: b.value for b in view.label_chart.bars()}
     assert after["PER"] == before["PER"] + 1
