@@ -129,6 +129,8 @@ def test_a_bar_chart_paints_rows_and_columns(qtbot):
         rects = chart.bar_rects()
         assert rects[2].isEmpty() or (rects[2].height() if vertical else rects[2].width()) == 0
         assert chart.bar_at(rects[0].center()) == 0 and chart.bar_at(rects[1].center()) == 1
+        if vertical:  # three days in 500 px: columns no wider than WIDEST_COLUMN, not a wall of colour
+            assert all(r.width() <= BarChart.WIDEST_COLUMN for r in rects)
         chart.set_message("Computing…")  # instead of the bars
         assert pixel(chart, rects[0].center()) != QColor("#ff0000")
 

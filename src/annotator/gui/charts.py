@@ -27,6 +27,7 @@ class Bar:
 class BarChart(QWidget):
     ROW = 22  # height of a horizontal bar's row
     MARGIN = 8
+    WIDEST_COLUMN = 48  # px: a column of a short series
 
     def __init__(self, parent: QWidget | None = None, *, vertical: bool = False, object_name: str = ""):
         super().__init__(parent)
@@ -98,7 +99,7 @@ class BarChart(QWidget):
         if self.vertical:
             bottom = self.height() - self.MARGIN - metrics.height()
             left, right = self.MARGIN + metrics.horizontalAdvance(f"{most:,}") + 4, self.width() - self.MARGIN
-            step = (right - left) / len(self._bars)
+            step = min((right - left) / len(self._bars), self.WIDEST_COLUMN)  # a few days: no wall of colour
             gap = 1 if step > 3 else 0
             return [QRectF(left + i * step, bottom - (bottom - top) * b.value / most, max(step - gap, 1),
                            (bottom - top) * b.value / most) for i, b in enumerate(self._bars)]
