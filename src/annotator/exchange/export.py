@@ -98,7 +98,7 @@ def _write_jsonl(project: Project, context: WriterContext, options: ExportOption
     from . import parallel
 
     done = 0
-    for ids, page, spans in parallel.lines(project, context.attribute_names, options, workers):
+    for ids, page, spans in parallel.lines(project, context.attribute_names, options, total, workers):
         if parts:
             by_part: dict[str, list[bytes]] = {}
             for doc_id, line in zip(ids, page.split(b"\n")):

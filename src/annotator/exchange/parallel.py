@@ -49,23 +49,18 @@ def default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 4))
 
 
-def lines(project: Project, attribute_names: Sequence[str], options: ExportOptions,
+def lines(project: Project, attribute_names: Sequence[str], options: ExportOptions, documents: int,
           workers: int | None = None) -> Iterator[Page]:
-    """``jsonl.lines``, from ``workers`` processes when the export is large enough."""
+    """``jsonl.lines``, from ``workers`` processes when the export's ``documents``
+    are enough to be worth their start-up."""
     workers = default_workers() if workers is None else workers
-    if workers > 1 and _count(project, options) >= MIN_DOCUMENTS:
+    if workers > 1 and documents >= MIN_DOCUMENTS:
         for _ in range(ATTEMPTS):
             with _Workers(project, attribute_names, options, workers) as pool:
                 if pool.consistent:
                     yield from pool.pages()
                     return
     yield from jsonl.lines(project, attribute_names, options)
-
-
-def _count(project: Project, options: ExportOptions) -> int:
-    if options.statuses is None:
-        return project.document_count()
-    return sum(project.document_count(s) for s in set(options.statuses))
 
 
 class _Workers:

@@ -108,8 +108,10 @@ class Relabel:
     def do(self, project: Project) -> None:
         old = project.span(self.span_id)
         self._old, self._program = old.label, old.program_id
-        self._links = project.links_broken_by(self.span_id, self.label)  # update_span removes them
-        project.update_span(self.span_id, label=self.label)
+        before = project.relations_of(self.span_id)
+        project.update_span(self.span_id, label=self.label)  # removes the links the new label does not fit
+        kept = {r.id for r in project.relations_of(self.span_id)}
+        self._links = [r for r in before if r.id not in kept]
 
     def undo(self, project: Project) -> None:
         assert self._old is not None

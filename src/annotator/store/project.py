@@ -962,10 +962,8 @@ class Project:
 
     def program_named(self, name: str) -> Program | None:
         """The program with this name or alias, if any."""
-        row = self.conn.execute("SELECT id FROM programs WHERE name = ? UNION ALL "
-                                "SELECT program_id FROM program_aliases WHERE alias = ?",
-                                (name.strip(), name.strip())).fetchone()
-        return None if row is None else self.program(row[0])
+        program_id = _program_named(self.conn, name)
+        return None if program_id is None else self.program(program_id)
 
     def create_program(self, name: str, *, parent_id: int | None = None, aliases: Sequence[str] = (),
                        program_id: int | None = None) -> Program:
@@ -1417,10 +1415,9 @@ class Project:
         """The program named ``name`` (or so aliased), added with ``parent`` (found or
         added the same way) when the catalog has none: an imported catalog reference.
         An existing program keeps its place in the catalog."""
-        row = c.execute("SELECT id FROM programs WHERE name = ? UNION ALL "
-                        "SELECT program_id FROM program_aliases WHERE alias = ?", (name.strip(), name.strip())).fetchone()
-        if row is not None:
-            return row[0]
+        found = _program_named(c, name)
+        if found is not None:
+            return found
         parent_id = None if parent is None else self._catalog_entry(c, parent, None, stamp)
         return c.execute("INSERT INTO programs(name, parent_id, annotator, created_at, updated_at) "
                          "VALUES (?, ?, ?, ?, ?)", (name.strip(), parent_id, self.annotator, stamp, stamp)).lastrowid
@@ -1460,10 +1457,18 @@ class Project:
         return row[0]
 
 
+def _program_named(conn: sqlite3.Connection, name: str) -> int | None:
+    """The id of the program with this name or alias, if any."""
+    row = conn.execute("SELECT id FROM programs WHERE name = ? UNION ALL "
+                       "SELECT program_id FROM program_aliases WHERE alias = ?", (name.strip(), name.strip())).fetchone()
+    return None if row is None else row[0]
+
+
+# span s's program (p) and its parent (q), for the exports
+_SPAN_PROGRAM = "FROM programs p LEFT JOIN programs q ON q.id = p.parent_id WHERE p.id = s.program_id"
 # a span's catalog entry: [name, parent's name], or NULL
-_EXPORT_PROGRAM = """CASE WHEN s.program_id IS NULL THEN NULL ELSE
-  (SELECT json_array(p.name, q.name) FROM programs p LEFT JOIN programs q ON q.id = p.parent_id
-   WHERE p.id = s.program_id) END"""
+_EXPORT_PROGRAM = f"""CASE WHEN s.program_id IS NULL THEN NULL ELSE
+  (SELECT json_array(p.name, q.name) {_SPAN_PROGRAM}) END"""
 _EXPORT_QUERY = """
 SELECT d.id, d.raw_sha256, d.source_file, length(d.raw_text), d.text, d.map, d.meta, d.normalizer, d.status,
        d.excluded,
@@ -1496,8 +1501,9 @@ _EXPORT_JSON_SPANS = r"""(
                                  FROM json_each(:names) n LEFT JOIN json_each(s.attributes) j ON j.key = n.value) END,
                       CASE WHEN s.program_id IS NULL THEN 'null' ELSE
                         (SELECT printf('{"name":%s,"parent":%s}', json_quote(p.name), json_quote(q.name))
-                         FROM programs p LEFT JOIN programs q ON q.id = p.parent_id WHERE p.id = s.program_id) END) AS f
-        FROM spans s WHERE s.document_id = d.id {labels:s} ORDER BY s.start, s.end, s.id))"""
+                         {span_program}) END) AS f
+        FROM spans s WHERE s.document_id = d.id {labels:s} ORDER BY s.start, s.end, s.id))""".replace(
+    "{span_program}", _SPAN_PROGRAM)
 # (a parameter: SQL cannot spell the markers; printf's %s only ever gets json_quote's output
 # or the attributes' JSON)
 _EXPORT_JSON_SPAN = ('\x01,"start":%d,"end":%d,"label":%s,"text":%s,"raw_start":\x01,"origin":%s,"annotator":%s,'
