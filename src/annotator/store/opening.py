@@ -1,0 +1,224 @@
+"""Opening a project file: the checks before anything is written (header,
+schema, version), the writer's lock, read-only opening, migrations and the
+backup made before one.
+
+A file that is not a sound project is reported and never written to: it is
+checked before the first write, and a file that needs migrating is copied first.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TypeVar
+
+from filelock import FileLock, Timeout
+
+from .. import __version__
+from .db import Connection, Database, Error, connect, copy_database, now, raise_known
+from .errors import ProjectDamaged, ProjectError, ProjectLocked, ProjectTooNew
+from .labels import default_labels, default_link_types, insert_label
+from .schema import LATEST, MIGRATIONS, TABLES
+
+SUFFIX = ".annotator"
+LOCK_WAIT = 2.0
+_MAGIC = b"SQLite format 3\x00"
+
+P = TypeVar("P", bound=Database)
+Factory = Callable[[Path, Connection, str, "FileLock | None", "str | None"], P]
+
+
+def default_annotator() -> str:
+    try:
+        return os.environ.get("ANNOTATOR_NAME") or getpass.getuser()
+    except Exception:  # no user name in this environment
+        return "annotator"
+
+
+def check_file(path: Path) -> None:
+    """Raise :class:`ProjectDamaged` unless ``path`` looks like a whole SQLite file.
+
+    Reads only: a damaged file must be left as it is for the user to recover."""
+    try:
+        with path.open("rb") as f:
+            header = f.read(100)
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ProjectError(f"{path}: cannot read the project file ({exc.strerror or exc})") from None
+    if not header:
+        raise ProjectDamaged(f"{path}: the project file is empty (0 bytes); it holds no project")
+    if len(header) < 100 or not header.startswith(_MAGIC):
+        raise ProjectDamaged(f"{path}: not a project file (it is not an SQLite database)")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    valid_for, changes = header[92:96], header[24:28]
+    if pages and valid_for == changes and pages * page_size > size:
+        raise ProjectDamaged(
+            f"{path}: the project file is truncated ({size} bytes, its header says {pages * page_size})"
+        )
+
+
+def open_file(make: Factory, path: str | os.PathLike[str], *, annotator: str | None = None,
+              create: bool = True, wait: float = LOCK_WAIT, allow_read_only: bool = True) -> P:
+    """Check, lock, migrate and open (or create) a project file; ``make`` builds
+    the object that holds it (:class:`~annotator.store.project.Project`)."""
+    path = Path(path)
+    who = annotator or default_annotator()
+    exists = path.exists()
+    if exists and path.is_dir():
+        raise ProjectError(f"{path}: is a folder, not a project file")
+    if not exists and not create:
+        raise ProjectError(f"{path}: no such project file")
+    if exists:
+        check_file(path)
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ProjectError(f"{path}: cannot create the project's folder ({exc.strerror or exc})") from None
+
+    lock = FileLock(str(path) + ".lock")
+    try:
+        lock.acquire(timeout=wait)
+    except Timeout:
+        if not (allow_read_only and exists):
+            raise ProjectLocked(f"{path}: the project is open in another process; close it there first") from None
+        return _open_read_only(make, path, who, "the project is open in another process")
+    except OSError as exc:  # a read-only folder: no lock file can be made
+        if not (allow_read_only and exists):
+            raise ProjectError(f"{path}: cannot lock the project ({exc.strerror or exc})") from None
+        return _open_read_only(make, path, who, f"cannot lock it ({exc.strerror or exc})")
+    try:
+        if exists:
+            _validate(path)
+        conn = connect(path)
+        project = make(path, conn, who, lock, None)
+        _prepare(project, fresh=not exists)
+        return project
+    except BaseException:
+        lock.release()
+        raise
+
+
+def open_reader(make: Factory, path: str | os.PathLike[str], *, annotator: str | None = None) -> P:
+    """A second, read-only connection to a project this process already has open
+    (checked and migrated), for a worker thread: an SQLite connection belongs to
+    the thread that made it, and an export worker process.  No lock and no checks,
+    so it opens at once however large the file; it sees every committed edit."""
+    path = Path(path)
+    conn = connect(path, read_only=True)
+    conn.execute("PRAGMA query_only = ON")
+    project = make(path, conn, annotator or default_annotator(), None, "a reader")
+    if project.schema_version() != LATEST:
+        project.close()
+        raise ProjectError(f"{path}: schema {project.schema_version()}, not {LATEST}; open it for writing first")
+    return project
+
+
+def _open_read_only(make: Factory, path: Path, who: str, reason: str) -> P:
+    _validate(path, writer_elsewhere=True)
+    conn = connect(path, read_only=True)
+    project = make(path, conn, who, None, reason)
+    if project.schema_version() < LATEST:
+        conn.close()
+        raise ProjectLocked(f"{path}: the project needs upgrading and is open in another process; "
+                            "close it there first")
+    return project
+
+
+def _validate(path: Path, writer_elsewhere: bool = False) -> None:
+    """Read the file through a read-only connection: schema, version, a quick check.
+
+    With no writer elsewhere and no write-ahead log left by a crash, the file is
+    read as immutable, so that checking it creates nothing beside it (no -wal,
+    no -shm) when it turns out damaged."""
+    wal = path.with_name(path.name + "-wal")
+    pending = wal.exists() and wal.stat().st_size > 0
+    conn = connect(path, read_only=True, immutable=not (writer_elsewhere or pending))
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+    except Error as exc:
+        raise ProjectDamaged(f"{path}: the project file is damaged ({exc})") from None
+    finally:
+        conn.close()
+    if problems != ["ok"]:
+        raise ProjectDamaged(f"{path}: the project file is damaged ({'; '.join(problems)})")
+    if version > LATEST:
+        raise ProjectTooNew(f"{path}: made by a newer annotator (schema {version}; this one knows up to {LATEST}); "
+                            "update the annotator to open it")
+    if version == 0 and tables:
+        raise ProjectDamaged(f"{path}: an SQLite database, but not an annotator project")
+    missing = [t for t in TABLES if t not in tables]
+    if version > 0 and missing:
+        raise ProjectDamaged(f"{path}: the project file is damaged (tables missing: {', '.join(missing)})")
+
+
+def _prepare(project: Database, fresh: bool) -> None:
+    c = project.conn
+    try:
+        c.execute("PRAGMA journal_mode = WAL")
+        c.execute("PRAGMA synchronous = FULL")
+    except Error as exc:
+        raise_known(project.path, exc)
+    version = project.schema_version()
+    if version < LATEST and version > 0:
+        backup(project.path, c, version)
+    for number in range(version + 1, LATEST + 1):
+        migrate(project, number, seed=fresh and number == 1)
+
+
+def migrate(project: Database, number: int, seed: bool = False) -> None:
+    """Apply one migration (and, for a new project, its default labels) in one transaction."""
+    with project._write("migrate", None, {"to": number}) as c:
+        for sql in MIGRATIONS[number]:
+            c.execute(sql)
+        if number == 5:
+            for lt in default_link_types():  # those whose labels the project (still) has
+                c.execute("INSERT OR IGNORE INTO link_types(type, head, tail) SELECT ?, ?, ? WHERE "
+                          "EXISTS (SELECT 1 FROM labels WHERE name = ?) AND EXISTS (SELECT 1 FROM labels WHERE name = ?)",
+                          (lt.type, lt.head, lt.tail, lt.head, lt.tail))
+        if seed:
+            for position, label in enumerate(default_labels(), 1):
+                insert_label(c, label, position)
+            c.execute("INSERT INTO project(key, value) VALUES ('created_at', ?), ('created_by', ?)",
+                      (now(), f"annotator {__version__}"))
+        c.execute(f"PRAGMA user_version = {int(number)}")
+
+
+def backup(path: Path, conn: Connection, version: int) -> Path:
+    """Copy the project before a migration touches it: ``NAME.v1-<time>.bak`` beside it."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
+    target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    try:
+        copy_database(conn, target)
+    except (Error, OSError) as exc:
+        target.unlink(missing_ok=True)
+        raise ProjectError(f"{path}: cannot back the project up before upgrading it ({exc}); "
+                           "nothing was changed") from None
+    return target
+
+
+class CommitWatch:
+    """Tells whether any connection, in any process, committed to the file since
+    the watch began (SQLite's ``PRAGMA data_version`` on a connection of its own).
+    Readers that all begin their transactions while nothing changed read the same
+    state of the file."""
+
+    def __init__(self, path: str | os.PathLike[str]):
+        self._conn = connect(Path(path), read_only=True)
+        self._first = self._version()
+
+    def _version(self) -> int:
+        return self._conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def changed(self) -> bool:
+        return self._version() != self._first
+
+    def close(self) -> None:
+        self._conn.close()
