@@ -33,7 +33,7 @@ class Export(Database):
                     return
                 last = rows[-1][0]
                 for row in rows:
-                    yield to_export_document(row)
+                    yield to_export_document(self._whole_length(row))
         finally:
             if c.in_transaction:
                 c.execute("COMMIT")
@@ -109,7 +109,15 @@ class Export(Database):
         row = self.conn.execute(_EXPORT_QUERY.format(where=""), (doc_id - 1, 1)).fetchone()
         if row is None or row[0] != doc_id:
             raise InvalidEdit(f"{self.path}: no document {doc_id}")
-        return to_export_document(row)
+        return to_export_document(self._whole_length(row))
+
+    def _whole_length(self, row: tuple) -> tuple:
+        """The row with the raw text's length in code points: SQLite's length()
+        stops at a NUL, so a raw text holding one is measured here."""
+        if row[3] is not None:
+            return row
+        raw = self.conn.execute("SELECT raw_text FROM documents WHERE id = ?", (row[0],)).fetchone()[0]
+        return (*row[:3], len(raw), *row[4:])
 
     def document_sources(self, statuses: Sequence[str] | None = None) -> Iterator[tuple[int, str]]:
         """(id, source) of every document, for splitting a dataset by source; the
@@ -149,7 +157,8 @@ _SPAN_PROGRAM = "FROM programs p LEFT JOIN programs q ON q.id = p.parent_id WHER
 _EXPORT_PROGRAM = f"""CASE WHEN s.program_id IS NULL THEN NULL ELSE
   (SELECT json_array(p.name, q.name) {_SPAN_PROGRAM}) END"""
 _EXPORT_QUERY = """
-SELECT d.id, d.raw_sha256, d.source_file, length(d.raw_text), d.text, d.map, d.meta, d.normalizer, d.status,
+SELECT d.id, d.raw_sha256, d.source_file, CASE WHEN instr(d.raw_text, char(0)) THEN NULL ELSE length(d.raw_text) END,
+       d.text, d.map, d.meta, d.normalizer, d.status,
        d.excluded,
        (SELECT json_group_array(json_array(s.start, s.end, s.label, s.id, s.text, json(s.attributes),
                                            s.annotator, s.origin, json(""" + _EXPORT_PROGRAM + """)))
