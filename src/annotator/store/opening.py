@@ -38,10 +38,24 @@ def default_annotator() -> str:
         return "annotator"
 
 
+def wal_pending(path: Path) -> bool:
+    """Whether a write-ahead log with frames lies beside the file: committed
+    edits that SQLite replays when it opens the file."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.stat().st_size > 0
+    except OSError:
+        return False
+
+
 def check_file(path: Path) -> None:
     """Raise :class:`ProjectDamaged` unless ``path`` looks like a whole SQLite file.
 
-    Reads only: a damaged file must be left as it is for the user to recover."""
+    Reads only: a damaged file must be left as it is for the user to recover.
+    A main file shorter than its header says is truncated only when no
+    write-ahead log is pending: a checkpoint cut short (a full disk, a kill)
+    leaves the header written and the pages still in the log, which SQLite
+    replays; the quick check after that judges the file."""
     try:
         with path.open("rb") as f:
             header = f.read(100)
@@ -56,7 +70,7 @@ def check_file(path: Path) -> None:
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     valid_for, changes = header[92:96], header[24:28]
-    if pages and valid_for == changes and pages * page_size > size:
+    if pages and valid_for == changes and pages * page_size > size and not wal_pending(path):
         raise ProjectDamaged(
             f"{path}: the project file is truncated ({size} bytes, its header says {pages * page_size})"
         )
@@ -136,8 +150,7 @@ def _validate(path: Path, writer_elsewhere: bool = False) -> None:
     With no writer elsewhere and no write-ahead log left by a crash, the file is
     read as immutable, so that checking it creates nothing beside it (no -wal,
     no -shm) when it turns out damaged."""
-    wal = path.with_name(path.name + "-wal")
-    pending = wal.exists() and wal.stat().st_size > 0
+    pending = wal_pending(path)
     conn = connect(path, read_only=True, immutable=not (writer_elsewhere or pending))
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
