@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import secrets
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import TypeVar
 from filelock import FileLock, Timeout
 
 from .. import __version__
-from .db import Connection, Database, Error, connect, copy_database, now, raise_known
+from .db import Connection, Database, Error, connect, copy_database, known_problem, now, raise_known
 from .errors import ProjectDamaged, ProjectError, ProjectLocked, ProjectTooNew
 from .labels import default_labels, default_link_types, insert_label
 from .schema import LATEST, MIGRATIONS, TABLES
@@ -95,6 +96,9 @@ def open_file(make: Factory, path: str | os.PathLike[str], *, annotator: str | N
         except OSError as exc:
             raise ProjectError(f"{path}: cannot create the project's folder ({exc.strerror or exc})") from None
 
+    if exists and allow_read_only and not _writable(path):
+        return _open_read_only(make, path, who, "the file, its folder or its filesystem is read-only",
+                               nobody_writes=True)
     lock = FileLock(str(path) + ".lock")
     try:
         lock.acquire(timeout=wait)
@@ -105,17 +109,66 @@ def open_file(make: Factory, path: str | os.PathLike[str], *, annotator: str | N
     except OSError as exc:  # a read-only folder: no lock file can be made
         if not (allow_read_only and exists):
             raise ProjectError(f"{path}: cannot lock the project ({exc.strerror or exc})") from None
-        return _open_read_only(make, path, who, f"cannot lock it ({exc.strerror or exc})")
+        return _open_read_only(make, path, who, f"cannot lock it ({exc.strerror or exc})", nobody_writes=True)
     try:
-        if exists:
-            _validate(path)
+        if not path.exists():
+            _create(make, path, who)
+        _validate(path)
         conn = connect(path)
         project = make(path, conn, who, lock, None)
-        _prepare(project, fresh=not exists)
+        _prepare(project, fresh=False)
+        project._remember_file()
         return project
     except BaseException:
         lock.release()
         raise
+
+
+def _writable(path: Path) -> bool:
+    """Whether the file and its folder can be written: a project in WAL mode
+    needs its -wal and -shm beside it.  (On a read-only filesystem even root
+    cannot write.)"""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _create(make: Factory, path: Path, who: str) -> None:
+    """Make a new, empty project whole beside ``path`` and rename it into place:
+    a kill leaves no file, or a valid empty project, never a 0-byte one.  The
+    caller holds the lock."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.creating")
+    try:
+        os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))  # the umask applies, as for SQLite
+    except OSError as exc:
+        raise ProjectError(f"{path}: cannot create the project file ({exc.strerror or exc})") from None
+    try:
+        project = make(temp, connect(temp), who, None, None)
+        try:
+            _prepare(project, fresh=True)
+            project.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            project.close()
+        with temp.open("rb") as f:
+            os.fsync(f.fileno())
+        os.replace(temp, path)
+        _sync_folder(path.parent)
+    except OSError as exc:
+        raise ProjectError(f"{path}: cannot create the project file ({exc.strerror or exc})") from None
+    finally:
+        for leftover in (temp, temp.with_name(temp.name + "-wal"), temp.with_name(temp.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def open_reader(make: Factory, path: str | os.PathLike[str], *, annotator: str | None = None) -> P:
@@ -133,9 +186,13 @@ def open_reader(make: Factory, path: str | os.PathLike[str], *, annotator: str |
     return project
 
 
-def _open_read_only(make: Factory, path: Path, who: str, reason: str) -> P:
-    _validate(path, writer_elsewhere=True)
-    conn = connect(path, read_only=True)
+def _open_read_only(make: Factory, path: Path, who: str, reason: str, nobody_writes: bool = False) -> P:
+    """Open for reading only.  ``nobody_writes``: the file cannot be written here
+    (a read-only folder or filesystem), so no -shm can be made beside it; it is
+    read as immutable unless a write-ahead log waits to be replayed."""
+    immutable = nobody_writes and not wal_pending(path)
+    _validate(path, writer_elsewhere=not immutable)
+    conn = connect(path, read_only=True, immutable=immutable)
     project = make(path, conn, who, None, reason)
     if project.schema_version() < LATEST:
         conn.close()
@@ -157,7 +214,8 @@ def _validate(path: Path, writer_elsewhere: bool = False) -> None:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
     except Error as exc:
-        raise ProjectDamaged(f"{path}: the project file is damaged ({exc})") from None
+        problem = known_problem(path, exc)  # a query of ours failing on this file: its content is to blame
+        raise problem or ProjectDamaged(f"{path}: the project file is damaged ({exc})") from None
     finally:
         conn.close()
     if problems != ["ok"]:
