@@ -89,14 +89,16 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _project(args: argparse.Namespace, **kwargs):
-    """The project named by ``--project``, else the default one (with the bundled corpus)."""
+def _project(args: argparse.Namespace, *, create: bool = True, **kwargs):
+    """The project named by ``--project``, else the default one (with the bundled corpus).
+    A command that only reads a project passes ``create=False``: a mistyped name is
+    an error, not a new empty project."""
     from .ingest.defaults import open_default_project
     from .store import open_project
 
     if args.project is None:
         return open_default_project(**kwargs)
-    return open_project(args.project)
+    return open_project(args.project, create=create)
 
 
 class _ProgressBar:
@@ -154,7 +156,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
     progress = _ProgressBar("suggesting")
     try:
-        with _project(args) as project:
+        with _project(args, create=False) as project:
             if args.apply and project.read_only:
                 return _fail(f"{project.path}: {project.read_only_reason}; nothing was applied")
             load_jieba()
@@ -216,7 +218,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                             drop_excluded=args.without_excluded)
     progress = _ProgressBar("exporting")
     try:
-        with _project(args) as project:
+        with _project(args, create=False) as project:
             report = export(project, args.format, args.out, options=options, split=split, seed=args.seed,
                             bioes=args.bioes, progress=progress, workers=args.workers)
     except (ProjectError, ExportError) as exc:
@@ -234,11 +236,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
     path = args.file
     if not path.exists():
         return _fail(f"{path}: no such file or folder")
+    if path.is_file() and path.stat().st_size == 0:
+        return _fail(f"{path}: the file is empty; there is nothing to validate")
     fmt = args.format or detect_format(path)
     labels = None
     if args.project is not None:
         try:
-            with _project(args) as project:
+            with _project(args, create=False) as project:
                 labels = [label.name for label in project.labels()]
         except ProjectError as exc:
             return _fail(str(exc))
@@ -254,7 +258,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from .store import ProjectError
 
     try:
-        with _project(args) as project:
+        with _project(args, create=False) as project:
             stats = project.stats()
     except ProjectError as exc:
         return _fail(str(exc))
@@ -270,6 +274,18 @@ def cmd_stats(args: argparse.Namespace) -> int:
     lines.append("annotators")
     lines += [f"  {who:12s}{n}" for who, n in stats["annotators"].items()]
     _write("\n".join(lines) + "\n")
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    from .store import ProjectError
+    from .store.recovery import recover
+
+    try:
+        result = recover(args.file, args.out)
+    except ProjectError as exc:
+        return _fail(str(exc))
+    _write(result.summary() + "\n")
     return 0
 
 
@@ -364,6 +380,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--project", type=Path, help="the project file (default: the default project)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("recover", help="copy what can be read of a damaged project into a new file")
+    p.add_argument("file", type=Path, help="the damaged project file (only read)")
+    p.add_argument("--out", type=Path, help="the new project file (default: NAME.recovered.annotator beside it)")
+    p.set_defaults(func=cmd_recover)
 
     p = sub.add_parser("gui", help="open the window (the default)")
     p.add_argument("file", type=Path, nargs="?", help="a project file to open (it must exist)")

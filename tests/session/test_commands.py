@@ -83,7 +83,7 @@ def test_every_command_is_in_the_change_log(project):
 def test_accept_suggestions_undo_restores_a_rejection_it_forgot(project):
     from annotator.session import AcceptSuggestions
 
-    project.reject_suggestion(1, 8, 15, "PROGRAM", "programs")
+    project.reject_suggestions(1, [(8, 15, "PROGRAM", "programs")])
     cmd = AcceptSuggestions(1, [(8, 15, "PROGRAM", "programs"), (3, 5, "ORG", "lexicon")])
     cmd.do(project)
     first = [(s.id, s.label, s.origin, s.suggester) for s in project.spans(1)]
@@ -99,7 +99,7 @@ def test_accept_suggestions_undo_restores_a_rejection_it_forgot(project):
 def test_reject_suggestions_undo_keeps_an_older_rejection(project):
     from annotator.session import RejectSuggestions
 
-    project.reject_suggestion(1, 3, 5, "ORG")
+    project.reject_suggestions(1, [(3, 5, "ORG", None)])
     cmd = RejectSuggestions(1, [(3, 5, "ORG", "lexicon"), (8, 15, "PROGRAM", "programs")])
     cmd.do(project)
     assert [(r.start, r.label) for r in project.rejections(1)] == [(3, "ORG"), (8, "PROGRAM")]

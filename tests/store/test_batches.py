@@ -35,7 +35,7 @@ def test_a_bad_item_stores_nothing(two):
 
 
 def test_accept_suggestions_forgets_their_rejections(two):
-    two.reject_suggestion(1, 0, 5, "ORG", "lexicon")
+    two.reject_suggestions(1, [(0, 5, "ORG", "lexicon")])
     spans = two.accept_suggestions(1, [(0, 5, "ORG", "lexicon"), (8, 12, "PROGRAM", "programs")])
     assert [(s.text, s.origin, s.suggester, s.annotator) for s in spans] == [
         ("江门市妇联", "suggested", "lexicon", "tester"), ("春蕾计划", "suggested", "programs", "tester")]

@@ -261,7 +261,7 @@ def test_statistics_count_statuses_labels_categories_and_places(project, spans, 
 
 def test_throughput_counts_spans_added_per_annotator_and_day_from_the_change_log(project, doc, project_path):
     project.add_span(doc, 0, 5, "ORG")
-    project.accept_suggestion(doc, *at("侨都巾帼大宣讲"), "PROGRAM", "programs")
+    project.add_span(doc, *at("侨都巾帼大宣讲"), "PROGRAM")
     project.add_suggested_spans(doc, [(*at("2023年11月"), "DATE", "dates")])  # a batch: nobody's work
     with sqlite3.connect(project_path) as c:  # another annotator, yesterday late in the evening (UTC)
         c.execute("INSERT INTO changes(at, annotator, action, document_id) "

@@ -251,7 +251,7 @@ def test_search_finds_words_in_the_text_not_only_in_titles(project):
 def test_suggested_spans_go_in_one_transaction_skipping_what_is_there(project, project_path):
     [doc_id] = project.add_documents([make_document("😀全国妇联主席沈跃跃出席会议。")])
     project.add_span(doc_id, 1, 5, "ORG")
-    project.reject_suggestion(doc_id, 9, 11, "TITLE", "lexicon")
+    project.reject_suggestions(doc_id, [(9, 11, "TITLE", "lexicon")])
     added = project.add_suggested_spans(doc_id, [(1, 5, "ORG", "lexicon"), (5, 7, "TITLE", "lexicon"),
                                                  (7, 10, "PER", "jieba"), (9, 11, "TITLE", "lexicon"),
                                                  (7, 10, "PER", "learned")])
@@ -272,20 +272,20 @@ def test_suggested_spans_go_in_one_transaction_skipping_what_is_there(project, p
 
 def test_rejections_follow_their_label_and_document(project):
     [doc_id] = project.add_documents([make_document("全国妇联主席沈跃跃出席会议。")])
-    project.reject_suggestion(doc_id, 0, 4, "ORG", "lexicon")
-    project.reject_suggestion(doc_id, 4, 6, "TITLE")
+    project.reject_suggestions(doc_id, [(0, 4, "ORG", "lexicon")])
+    project.reject_suggestions(doc_id, [(4, 6, "TITLE", None)])
     project.update_label("ORG", Label("BODY", "entity", "机构", "Body", "#3cb44b", "2"))
     assert [(r.label, r.text) for r in project.rejections(doc_id)] == [("BODY", "全国妇联"), ("TITLE", "主席")]
     project.remove_label("TITLE")
     assert [r.label for r in project.rejections(doc_id)] == ["BODY"]
     with pytest.raises(InvalidEdit, match="outside document"):
-        project.reject_suggestion(doc_id, 5, 50, "BODY")
+        project.reject_suggestions(doc_id, [(5, 50, "BODY", None)])
 
 
 def test_the_learned_entries_are_what_people_made_or_accepted(project):
     [doc_id] = project.add_documents([make_document("林露华、林露华和春蕾计划,王毅")])
     project.add_span(doc_id, 0, 3, "PER")
-    project.accept_suggestion(doc_id, 4, 7, "PER", "jieba")
+    project.accept_suggestions(doc_id, [(4, 7, "PER", "jieba")])
     project.add_span(doc_id, 8, 12, "PROGRAM", origin="imported")
     project.add_suggested_spans(doc_id, [(13, 15, "PER", "jieba")])
     assert project.learned_entries() == [("林露华", "PER", 2)]

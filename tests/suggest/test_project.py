@@ -46,27 +46,28 @@ def test_a_rejected_suggestion_does_not_come_back_in_that_document_only(project)
     project.add_documents([make_document(PAGE_A + " ", "c.txt")])
     c = project.document_ids()[-1]
     [org] = [s for s in suggest_document(project, a) if s.label == "ORG" and PAGE_A[s.start:s.end] == "江门市妇联"]
-    rejection = project.reject_suggestion(a, org.start, org.end, "ORG", org.suggester)
+    project.reject_suggestions(a, [(org.start, org.end, "ORG", org.suggester)])
+    [rejection] = project.rejections(a)
     assert (rejection.text, rejection.suggester, rejection.annotator) == ("江门市妇联", org.suggester, "tester")
     assert not any(s.key == org.key for s in suggest_document(project, a))
     assert any(s.key == org.key for s in suggest_document(project, c))
-    project.reject_suggestion(a, org.start, org.end, "ORG")  # again: nothing new
+    project.reject_suggestions(a, [(org.start, org.end, "ORG", None)])  # again: nothing new
     assert len(project.rejections(a)) == 1
-    project.clear_rejection(a, org.start, org.end, "ORG")  # undo
+    project.clear_rejections(a, [(org.start, org.end, "ORG")])  # undo
     assert any(s.key == org.key for s in suggest_document(project, a))
 
 
 def test_an_accepted_suggestion_is_a_span_with_its_suggester_and_forgets_its_rejection(project):
     a, _ = project.document_ids()
     [per] = [s for s in suggest_document(project, a) if s.label == "PER"]
-    project.reject_suggestion(a, per.start, per.end, "PER", per.suggester)
-    span = project.accept_suggestion(a, per.start, per.end, "PER", per.suggester)
+    project.reject_suggestions(a, [(per.start, per.end, "PER", per.suggester)])
+    [span] = project.accept_suggestions(a, [(per.start, per.end, "PER", per.suggester)])
     assert (span.text, span.origin, span.suggester, span.annotator) == ("林露华", "suggested", per.suggester,
                                                                           "tester")
     assert project.rejections(a) == []
     assert not any(s.key == per.key for s in suggest_document(project, a))
     assert ("林露华", "PER") in project_lexicon(project).learned
-    assert [c["action"] for c in project.changes(2)] == ["suggestion_accept", "suggestion_reject"]
+    assert [c["action"] for c in project.changes(2)] == ["suggestions_accept", "suggestions_reject"]
 
 
 def test_a_label_the_project_removed_is_not_suggested(project):
