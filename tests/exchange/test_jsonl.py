@@ -18,7 +18,7 @@ def lines(filled, corpus_dir, tmp_path):
     add_glossed(filled, corpus_dir)
     out = tmp_path / "out.jsonl"
     export(filled, "jsonl", out)
-    return out, [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    return out, [json.loads(line) for line in out.read_bytes().splitlines()]
 
 
 def test_every_line_is_valid_against_the_schema(lines):

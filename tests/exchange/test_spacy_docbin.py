@@ -16,7 +16,7 @@ def test_docbin_reads_back_with_the_same_entities_and_span_groups(filled, corpus
     add_glossed(filled, corpus_dir)
     export(filled, "spacy", tmp_path / "train.spacy")
     export(filled, "jsonl", tmp_path / "train.jsonl")
-    records = [json.loads(line) for line in (tmp_path / "train.jsonl").read_text("utf-8").splitlines()]
+    records = [json.loads(line) for line in (tmp_path / "train.jsonl").read_bytes().splitlines()]
     nlp = spacy.blank("xx")
     docs = list(DocBin().from_disk(tmp_path / "train.spacy").get_docs(nlp.vocab))
     assert len(docs) == len(records) == 6
