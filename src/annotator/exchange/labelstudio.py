@@ -25,6 +25,8 @@ SUFFIX = ".json"
 
 
 class Writer(BaseWriter):
+    CARRIES = frozenset({"attributes", "relations"})
+
     def __init__(self, path: Path, context: WriterContext):
         super().__init__(path, context)
         self._file = path.open("w", encoding="utf-8", newline="\n")
