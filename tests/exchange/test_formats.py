@@ -4,6 +4,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from annotator.exchange import check, export, import_annotated
 from annotator.store import open_project
 from tests.exchange.conftest import plain
@@ -152,3 +154,59 @@ def test_brat_summary_names_what_it_cannot_carry(project, tmp_path):
     assert report.lost == {"spans with line breaks at their edges (left out of the span)": 1,
                            "spans of line breaks only (brat cannot mark them)": 1, "relations": 1}
     assert report.dropped == 1 and report.spans == 2
+
+
+def cluener_baseline_examples(path):
+    """The CLUENER2020 baseline's loader (``_create_examples``/``_read_json``; the
+    same code as dedeguo/demo ``clue-demo/data_preprocess.py``): a text-mode
+    file read line by line, characters as words, and for every entity
+    ``assert ''.join(words[start_index:end_index + 1]) == sub_name``."""
+    examples = []
+    with open(path, "r", encoding="utf-8") as f:
+        for line in f:
+            line = json.loads(line.strip())
+            words = list(line["text"])
+            labels = ["O"] * len(words)
+            for key, value in (line.get("label") or {}).items():
+                for sub_name, sub_index in value.items():
+                    for start_index, end_index in sub_index:
+                        assert "".join(words[start_index:end_index + 1]) == sub_name
+                        labels[start_index] = ("S-" if start_index == end_index else "B-") + key
+                        labels[start_index + 1:end_index + 1] = ["I-" + key] * (len(sub_name) - 1)
+            examples.append((words, labels))
+    return examples
+
+
+def test_cluener_baseline_loader_accepts_every_entity(filled, corpus_dir, tmp_path):
+    from tests.exchange.conftest import add_glossed, add_lines
+
+    add_glossed(filled, corpus_dir)
+    add_lines(filled)
+    report = export(filled, "cluener", tmp_path / "train.json")
+    examples = cluener_baseline_examples(tmp_path / "train.json")
+    assert len(examples) == sum(report.documents.values()) == 7
+    assert sum(label[:2] in ("B-", "S-") for _, labels in examples for label in labels) > 20
+
+
+# what of the fixture each format cannot carry (attribute values, relations, catalog links; CoNLL: overlaps)
+LOST = {
+    "jsonl": {},
+    "doccano": {"attribute values": 5, "catalog links": 2},
+    "label-studio": {"catalog links": 2},
+    "spacy": {"attribute values": 5, "relations": 3, "catalog links": 2},
+    "cluener": {"attribute values": 5, "relations": 3, "catalog links": 2},
+    "brat": {"catalog links": 2},
+    "conll": {"attribute values": 5, "relations": 3, "catalog links": 2, "overlapping spans (the longest kept)": 6},
+    "prodigy": {"attribute values": 5, "relations": 3, "catalog links": 2},
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(LOST))
+def test_the_summary_lists_what_the_format_cannot_carry(filled, tmp_path, fmt):
+    from tests.exchange.conftest import add_lines
+
+    add_lines(filled)
+    report = export(filled, fmt, tmp_path / ("out" if fmt == "brat" else f"out.{fmt}"))
+    assert report.lost == LOST[fmt]
+    for what, n in LOST[fmt].items():
+        assert f"{n} {what}" in report.summary()
