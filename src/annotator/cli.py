@@ -187,7 +187,8 @@ def _import_annotated(args: argparse.Namespace) -> int:
             if project.read_only:
                 return _fail(f"{project.path}: {project.read_only_reason}; nothing was imported")
             for path in args.paths:
-                report = import_annotated(project, path, args.format, progress=progress, normalize=args.normalize)
+                report = import_annotated(project, path, args.format, progress=progress, normalize=args.normalize,
+                                          annotations=args.annotations)
                 for problem in report.problems:
                     sys.stderr.write(f"annotator: {problem}\n")
                 if report.problems:
@@ -216,12 +217,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     labels = frozenset(x.strip() for x in args.labels.split(",") if x.strip()) if args.labels else None
     options = ExportOptions(statuses=tuple(args.status) if args.status else None, labels=labels,
                             drop_excluded=args.without_excluded)
+    if args.project is not None and not args.project.exists():  # never make one to export from
+        return _fail(f"{args.project}: no such project file; nothing was written")
     progress = _ProgressBar("exporting")
     try:
         with _project(args, create=False) as project:
             report = export(project, args.format, args.out, options=options, split=split, seed=args.seed,
-                            bioes=args.bioes, progress=progress, workers=args.workers)
+                            bioes=args.bioes, progress=progress, workers=args.workers, replace=args.replace,
+                            docstart=not args.no_docstart)
     except (ProjectError, ExportError) as exc:
+        progress.close()  # the bar's line ends before the error's
         return _fail(str(exc))
     finally:
         progress.close()
@@ -241,6 +246,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     fmt = args.format or detect_format(path)
     labels = None
     if args.project is not None:
+        if not args.project.exists():
+            return _fail(f"{args.project}: no such project file")
         try:
             with _project(args, create=False) as project:
                 labels = [label.name for label in project.labels()]
@@ -345,6 +352,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--normalize", action="store_true",
                    help="with --format: normalize the annotated text too (spans move with it; the given text is "
                         "kept as the raw text)")
+    p.add_argument("--annotations", choices=("first", "latest", "all"), default="first",
+                   help="label-studio: which of a task's annotations (all: each annotator's spans, with their "
+                        "annotator; default first)")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("suggest", help="suggest spans for every document not yet done; --apply stores them")
@@ -366,6 +376,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--split", help="by document, e.g. train=0.8,dev=0.1,test=0.1 (stratified by source)")
     p.add_argument("--seed", type=int, default=0, help="the split's seed (default 0)")
     p.add_argument("--bioes", action="store_true", help="conll: BIOES tags instead of BIO")
+    p.add_argument("--no-docstart", action="store_true",
+                   help="conll: no -DOCSTART- -X- O O lines (documents separated by an empty line, as doccano reads)")
+    p.add_argument("--replace", action="store_true",
+                   help="a folder export (brat, --split): replace a folder that is not empty")
     p.add_argument("--workers", type=_at_least_one, default=None,
                    help="jsonl: processes writing a large export (default: one a core, up to 4; 1: this one)")
     p.set_defaults(func=cmd_export)

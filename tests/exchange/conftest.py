@@ -1,7 +1,10 @@
 """Projects on disk with the documents exports get wrong elsewhere: characters
 outside the BMP and emoji, text from a CRLF page (raw and normalized offsets
 differ), overlapping spans, spans on the first and last character, an empty
-document, relations and attributes, and the two glossed Traditional pages."""
+document, relations and attributes, and the two glossed Traditional pages; and
+a document whose text keeps every kind of line end and white space (CRLF, a
+lone CR, U+2028, U+0085, a form feed, runs of empty lines) with spans across
+them and an attribute value with a space."""
 
 from __future__ import annotations
 
@@ -15,6 +18,9 @@ from annotator.store import Project, open_project
 from tests.store.conftest import make_document
 
 CRLF_PAGE = "淮南市妇联主席张璐来了。𠮷野家和𬀩字\r\n第二行:👩‍👩‍👧 一家人\r\n\r\n最后一行 emoji 😀 结尾\r\n"
+# text kept as given (as an annotated import keeps it): every line end a reader may split on
+LINES = ("\n第一行 有空格\u3000和全角空格\r\n李四\r\n在北京\r\n\r\n\r\n孤立的\r回车\u2028行分隔\u0085下一行"
+         "\f换页\t制表\x0b竖\xa0排\n\n")
 GLOSSED = ("000_aaf9baf376961570.txt", "004_ad273fc778490be1.txt")
 
 
@@ -71,6 +77,20 @@ def fill(project: Project) -> dict[str, int]:
     tag(project, edges, "京", "LOC")
     project.set_status(edges, "done")
     return {"crlf": crlf, "astral": astral, "empty": empty, "edges": edges}
+
+
+def add_lines(project: Project) -> int:
+    """The document of every line end (``LINES``), annotated."""
+    [lines] = project.add_documents([plain(LINES, "lines.txt")])
+    # spans across CRLF, a lone CR, U+2028 + U+0085, a form feed and a tab; nested spans
+    tag(project, lines, "有空格\u3000和", "EVENT")
+    tag(project, lines, "李四\r\n在北京", "EVENT")
+    tag(project, lines, "李四", "PER")
+    tag(project, lines, "北京", "LOC")
+    tag(project, lines, "孤立的\r回车", "ORG")
+    tag(project, lines, "行分隔\u0085下一行", "TITLE")
+    tag(project, lines, "换页\t制表\x0b竖", "PROGRAM", category="公益 项目", level="city")
+    return lines
 
 
 def add_glossed(project: Project, corpus_dir: Path) -> list[int]:

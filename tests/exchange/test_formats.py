@@ -4,7 +4,10 @@ import json
 import subprocess
 import sys
 
-from annotator.exchange import check, export
+import pytest
+
+from annotator.exchange import check, export, import_annotated
+from annotator.store import open_project
 from tests.exchange.conftest import plain
 
 
@@ -50,7 +53,7 @@ def test_brat_files_and_annotation_conf(project, tmp_path):
     export(project, "brat", tmp_path / "brat")
     assert (tmp_path / "brat" / "000001.txt").read_bytes() == "妇联的\n巾帼行动".encode()
     assert (tmp_path / "brat" / "000001.ann").read_text("utf-8") == (
-        "T1\tORG 0 2\t妇联\nT2\tPROGRAM 0 8\t妇联的 巾帼行动\nA1\tcategory T2 公益项目\n"
+        "T1\tORG 0 2\t妇联\nT2\tPROGRAM 0 3;4 8\t妇联的 巾帼行动\nA1\tcategory T2 公益项目\n"
         "R1\trun_by Arg1:T2 Arg2:T1\n")
     conf = (tmp_path / "brat" / "annotation.conf").read_text("utf-8")
     assert "[entities]\nORG\nPROGRAM\n" in conf and "run_by\tArg1:<ENTITY>, Arg2:<ENTITY>" in conf
@@ -108,3 +111,102 @@ def test_a_failed_export_leaves_no_file_that_looks_whole(project, tmp_path):
         pass
     assert out.read_text("utf-8") == "the previous export\n"
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")]
+
+
+def test_brat_accepts_every_file_by_its_own_rules(filled, corpus_dir, tmp_path):
+    """A CRLF text (brat counts a CRLF as one character), spans across line
+    breaks, CR, U+2028 and U+0085 (fragments), a tab inside a span, an
+    attribute value with a space (annotation.conf has no white space in values)."""
+    from tests.exchange.brat_check import check_collection
+    from tests.exchange.conftest import add_glossed, add_lines
+
+    add_glossed(filled, corpus_dir)
+    add_lines(filled)
+    report = export(filled, "brat", tmp_path / "brat")
+    errors, textbounds = check_collection(tmp_path / "brat")
+    assert errors == []
+    assert textbounds == report.spans > 20
+    ann = (tmp_path / "brat" / f"{7:06d}.ann").read_text("utf-8")
+    assert "\tEVENT 15 17;18 21\t李四 在北京\n" in ann  # after the first CRLF the offsets count it as one character
+    assert "A1\tcategory T7 公益%20项目\n" in ann
+    assert "category\tArg:<ENTITY>, Value:" in (tmp_path / "brat" / "annotation.conf").read_text("utf-8")
+
+
+def test_brat_reader_maps_brat_offsets_onto_a_crlf_text(tmp_path):
+    """What brat writes for a CRLF text: offsets of the text read with universal newlines."""
+    (tmp_path / "a.txt").write_bytes("主办\r\n联合\r\n会议".encode())
+    (tmp_path / "a.ann").write_text("T1\tEVENT 0 2;3 5\t主办 联合\nT2\tEVENT 6 8\t会议\nA1\tkind T1 公益%20项目\n",
+                                    "utf-8")
+    with open_project(tmp_path / "p.annotator") as project:
+        report = import_annotated(project, tmp_path, "brat")
+        assert not report.problems, [str(p) for p in report.problems]
+        [(_, doc)] = report.added
+        text = project.document(doc).text
+        assert text == "主办\r\n联合\r\n会议"
+        assert [(text[s.start:s.end], s.attributes) for s in project.spans(doc)] == \
+            [("主办\r\n联合", {"kind": "公益 项目"}), ("会议", {})]
+
+
+def test_brat_summary_names_what_it_cannot_carry(project, tmp_path):
+    one_document(project, "甲\n\n乙", (0, 2, "ORG"), (1, 2, "LOC"), (0, 4, "PROGRAM"), relation=(1, 2, "run_by"),
+                 category="x")
+    report = export(project, "brat", tmp_path / "b")
+    assert report.lost == {"spans with line breaks at their edges (left out of the span)": 1,
+                           "spans of line breaks only (brat cannot mark them)": 1, "relations": 1}
+    assert report.dropped == 1 and report.spans == 2
+
+
+def cluener_baseline_examples(path):
+    """The CLUENER2020 baseline's loader (``_create_examples``/``_read_json``; the
+    same code as dedeguo/demo ``clue-demo/data_preprocess.py``): a text-mode
+    file read line by line, characters as words, and for every entity
+    ``assert ''.join(words[start_index:end_index + 1]) == sub_name``."""
+    examples = []
+    with open(path, "r", encoding="utf-8") as f:
+        for line in f:
+            line = json.loads(line.strip())
+            words = list(line["text"])
+            labels = ["O"] * len(words)
+            for key, value in (line.get("label") or {}).items():
+                for sub_name, sub_index in value.items():
+                    for start_index, end_index in sub_index:
+                        assert "".join(words[start_index:end_index + 1]) == sub_name
+                        labels[start_index] = ("S-" if start_index == end_index else "B-") + key
+                        labels[start_index + 1:end_index + 1] = ["I-" + key] * (len(sub_name) - 1)
+            examples.append((words, labels))
+    return examples
+
+
+def test_cluener_baseline_loader_accepts_every_entity(filled, corpus_dir, tmp_path):
+    from tests.exchange.conftest import add_glossed, add_lines
+
+    add_glossed(filled, corpus_dir)
+    add_lines(filled)
+    report = export(filled, "cluener", tmp_path / "train.json")
+    examples = cluener_baseline_examples(tmp_path / "train.json")
+    assert len(examples) == sum(report.documents.values()) == 7
+    assert sum(label[:2] in ("B-", "S-") for _, labels in examples for label in labels) > 20
+
+
+# what of the fixture each format cannot carry (attribute values, relations, catalog links; CoNLL: overlaps)
+LOST = {
+    "jsonl": {},
+    "doccano": {"attribute values": 5, "catalog links": 2},
+    "label-studio": {"catalog links": 2},
+    "spacy": {"attribute values": 5, "relations": 3, "catalog links": 2},
+    "cluener": {"attribute values": 5, "relations": 3, "catalog links": 2},
+    "brat": {"catalog links": 2},
+    "conll": {"attribute values": 5, "relations": 3, "catalog links": 2, "overlapping spans (the longest kept)": 6},
+    "prodigy": {"attribute values": 5, "relations": 3, "catalog links": 2},
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(LOST))
+def test_the_summary_lists_what_the_format_cannot_carry(filled, tmp_path, fmt):
+    from tests.exchange.conftest import add_lines
+
+    add_lines(filled)
+    report = export(filled, fmt, tmp_path / ("out" if fmt == "brat" else f"out.{fmt}"))
+    assert report.lost == LOST[fmt]
+    for what, n in LOST[fmt].items():
+        assert f"{n} {what}" in report.summary()

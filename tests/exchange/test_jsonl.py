@@ -18,7 +18,7 @@ def lines(filled, corpus_dir, tmp_path):
     add_glossed(filled, corpus_dir)
     out = tmp_path / "out.jsonl"
     export(filled, "jsonl", out)
-    return out, [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    return out, [json.loads(line) for line in out.read_bytes().splitlines()]
 
 
 def test_every_line_is_valid_against_the_schema(lines):
@@ -118,3 +118,21 @@ def test_import_keeps_excluded_regions_status_and_provenance(lines, tmp_path):
         # the same file again: every document is already there, nothing is added twice
         again = import_annotated(b, out, "jsonl")
         assert len(again.duplicates) == 6 and b.document_count() == 6
+
+
+def test_huggingface_datasets_reads_every_line_end_in_a_text(filled, tmp_path):
+    """CRLF, a lone CR, U+2028, U+0085 and a form feed in a text (the JSONL
+    holds U+2028 and U+0085 unescaped): every row and offset comes back."""
+    from tests.exchange.conftest import LINES, add_lines
+
+    datasets = pytest.importorskip("datasets")
+    add_lines(filled)
+    out = tmp_path / "out.jsonl"
+    export(filled, "jsonl", out)
+    records = [json.loads(line) for line in out.read_bytes().split(b"\n")[:-1]]
+    ds = datasets.load_dataset("json", data_files=str(out), split="train", cache_dir=str(tmp_path / "hf"))
+    assert ds.num_rows == len(records) == 5
+    assert ds[4]["text"] == LINES
+    for row in ds:
+        assert all(row["text"][s["start"]:s["end"]] == s["text"] for s in row["spans"])
+    assert next(s for s in ds[4]["spans"] if s["label"] == "PROGRAM")["attributes"]["category"] == "公益 项目"

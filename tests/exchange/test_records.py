@@ -36,7 +36,7 @@ def glossed(project, corpus_dir):
 def records_of(project, tmp_path, **options):
     out = tmp_path / "out.jsonl"
     export(project, "jsonl", out, options=ExportOptions(**options))
-    return [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    return [json.loads(line) for line in out.read_bytes().splitlines()]
 
 
 def test_normalizing_the_raw_text_of_a_span_gives_its_text_on_the_glossed_pages(glossed, tmp_path):

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from annotator.exchange import export
-from tests.exchange.conftest import add_glossed
+from tests.exchange.conftest import add_glossed, add_lines
 
 spacy = pytest.importorskip("spacy")
 
@@ -14,12 +14,13 @@ def test_docbin_reads_back_with_the_same_entities_and_span_groups(filled, corpus
     from spacy.tokens import DocBin
 
     add_glossed(filled, corpus_dir)
+    add_lines(filled)
     export(filled, "spacy", tmp_path / "train.spacy")
     export(filled, "jsonl", tmp_path / "train.jsonl")
-    records = [json.loads(line) for line in (tmp_path / "train.jsonl").read_text("utf-8").splitlines()]
+    records = [json.loads(line) for line in (tmp_path / "train.jsonl").read_bytes().splitlines()]
     nlp = spacy.blank("xx")
     docs = list(DocBin().from_disk(tmp_path / "train.spacy").get_docs(nlp.vocab))
-    assert len(docs) == len(records) == 6
+    assert len(docs) == len(records) == 7
     overlapping = 0
     for doc, record in zip(docs, records, strict=True):
         assert doc.text == record["text"]

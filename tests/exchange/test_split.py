@@ -60,7 +60,7 @@ def test_split_export_writes_one_file_a_part_by_document(project, tmp_path):
     project.add_documents([plain(f"第{i}篇", f"{i}.txt", source="新华社" if i % 3 else "人民日报")
                            for i in range(40)])
     export(project, "jsonl", tmp_path / "out", split=SHARES, seed=5)
-    ids = {part: [json.loads(line)["id"] for line in (tmp_path / "out" / f"{part}.jsonl").read_text("utf-8").splitlines()]
+    ids = {part: [json.loads(line)["id"] for line in (tmp_path / "out" / f"{part}.jsonl").read_bytes().splitlines()]
            for part in SHARES}
     assert sorted(sum(ids.values(), [])) == list(range(1, 41))
     assert [len(ids[p]) for p in SHARES] == [32, 4, 4]

@@ -37,6 +37,7 @@ class Parsed:
     meta: dict[str, Any] = field(default_factory=dict)
     normalizer: str | None = None
     status: str = "new"
+    skipped_annotations: int = 0  # Label Studio: annotations of the task not taken
 
 
 Item = Parsed | Problem

@@ -8,6 +8,7 @@ line.  Files are UTF-8 with ``\\n`` line ends and characters unescaped.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,15 +26,41 @@ class WriterContext:
     attribute_names: list[str] = field(default_factory=list)
     relations: bool = False  # the export holds relations (doccano writes its relation variant)
     bioes: bool = False      # conll: BIOES tags instead of BIO
+    docstart: bool = True    # conll: each document opens with -DOCSTART- -X- O O
 
 
 class Writer:
-    """Writes records to ``path``; ``dropped`` counts spans the format could not hold."""
+    """Writes records to ``path``; ``dropped`` counts spans the format could not
+    hold, ``lost`` everything it could not carry, by what (for the summary).
+
+    ``CARRIES`` names what of a record besides its text and spans the format
+    holds: ``attributes``, ``relations``, ``programs`` (catalog entries),
+    ``excluded`` (regions)."""
+
+    CARRIES: frozenset[str] = frozenset()
 
     def __init__(self, path: Path, context: WriterContext):
         self.path = path
         self.context = context
         self.dropped = 0
+        self.lost: Counter[str] = Counter()
+
+    def account(self, record: dict[str, Any]) -> None:
+        """Count what of ``record`` this format cannot carry."""
+        spans = record["spans"]
+        if "attributes" not in self.CARRIES:
+            self.lost["attribute values"] += sum(v is not None for s in spans for v in s["attributes"].values())
+        if "relations" not in self.CARRIES:
+            self.lost["relations"] += len(record["relations"])
+        if "programs" not in self.CARRIES:
+            self.lost["catalog links"] += sum(s.get("program") is not None for s in spans)
+        if "excluded" not in self.CARRIES:
+            self.lost["excluded regions"] += len(record.get("excluded") or ())
+
+    def leave_out(self, what: str, n: int = 1) -> None:
+        """``n`` spans the format cannot hold at all, for the reason ``what``."""
+        self.dropped += n
+        self.lost[what] += n
 
     def write(self, record: dict[str, Any]) -> None:
         raise NotImplementedError

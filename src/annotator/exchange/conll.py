@@ -1,22 +1,33 @@
 """CoNLL-style BIO (or BIOES) tags, one character a line: ``字<TAB>B-PER``.
 
 Chinese has no spaces to split on, so every character is a token (splitting on
-white space gives one token per sentence: Label Studio #1250).  A line break
-of the text is an empty line, so each line of a document is a sentence to
-readers such as seqeval; each document opens with ``-DOCSTART-<TAB>O`` and an
-empty line and ends with an empty line.  A space or tab is a token like any
-other (the tag follows the last tab).
+white space gives one token per sentence: Label Studio #1250).  Readers split
+a line on white space (spaCy's ``convert``) or on tabs (doccano), so a
+character that is white space to Python (a space, a tab, a CR, U+3000, U+2028,
+U+0085, a form feed...) is written as a placeholder token ``[U+0020]``; no
+character is ever a token of several characters, so the reader maps every
+placeholder back.
+
+A line break of the text is an empty line (a sentence break for seqeval and
+spaCy), except where a sentence break would mislead: a line break inside a
+span is the token ``[U+000A]`` with the span's tag (so the span stays one
+entity), and so is every line break after the first of a run (an empty line
+is never followed by another: doccano reads each empty line as the end of an
+example) and one that opens or ends a document.  Each document opens with
+``-DOCSTART- -X- O O`` (CoNLL 2003's marker, which spaCy's converter splits
+documents on) and an empty line, and ends with an empty line.
 
 One tag a character means no overlaps: the export keeps the longest spans
-(spaCy's rule) and counts the others as dropped, with spans that begin or end
-on a line break, which no empty line can say.  A line break inside a span is
-in it when the tags on both sides continue the span.  The reader also takes
-files without ``-DOCSTART-`` (each sentence a document) and tokens of several
-characters.
+(spaCy's rule) and counts the others as left out.  The reader takes files
+without ``-DOCSTART-`` (each sentence a document), tokens of several
+characters, the older ``-DOCSTART-<TAB>O`` marker and empty lines inside spans
+(a line break is in a span when the tags on both sides continue it).  Lines
+end at LF only; one CR before it is taken as part of the line end.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,6 +40,19 @@ from .records import non_overlapping
 
 SUFFIX = ".conll"
 DOCSTART = "-DOCSTART-"
+DOCSTART_LINE = "-DOCSTART- -X- O O"
+_PLACEHOLDER = re.compile(r"\[U\+([0-9A-F]{4,6})\]")
+
+
+def token(ch: str) -> str:
+    """How a character is written as a token: itself, or a placeholder for white space."""
+    return f"[U+{ord(ch):04X}]" if ch.isspace() else ch
+
+
+def untoken(text: str) -> str:
+    """A token as text: a placeholder becomes its character."""
+    m = _PLACEHOLDER.fullmatch(text)
+    return chr(int(m.group(1), 16)) if m and int(m.group(1), 16) <= 0x10FFFF else text
 
 
 class Writer(BaseWriter):
@@ -38,10 +62,13 @@ class Writer(BaseWriter):
 
     def write(self, record: dict[str, Any]) -> None:
         text = record["text"]
-        spans = [s for s in non_overlapping(record["spans"])
-                 if text[s["start"]] != "\n" and text[s["end"] - 1] != "\n"]
-        self.dropped += len(record["spans"]) - len(spans)
-        self._file.write("".join(line + "\n" for line in lines(text, spans, self.context.bioes)))
+        spans = non_overlapping(record["spans"])
+        if len(spans) < len(record["spans"]):
+            self.leave_out("overlapping spans (the longest kept)", len(record["spans"]) - len(spans))
+        if not text and not self.context.docstart:
+            self.lost["empty documents (no -DOCSTART- to mark them)"] += 1
+        self._file.write("".join(line + "\n" for line in lines(text, spans, self.context.bioes,
+                                                                 self.context.docstart)))
 
     def close(self) -> None:
         self._file.close()
@@ -62,9 +89,33 @@ def tags(length: int, spans: list[dict[str, Any]], bioes: bool) -> list[str]:
     return out
 
 
-def lines(text: str, spans: list[dict[str, Any]], bioes: bool = False) -> list[str]:
-    body = ["" if ch == "\n" else f"{ch}\t{tag}" for ch, tag in zip(text, tags(len(text), spans, bioes))]
-    return [f"{DOCSTART}\tO", "", *body, ""]
+def breaks(text: str, spans: list[dict[str, Any]]) -> set[int]:
+    """The line breaks written as empty lines: outside every span, the first of
+    their run, with text on both sides."""
+    inside = bytearray(len(text))
+    for s in spans:
+        inside[s["start"]:s["end"]] = b"\1" * (s["end"] - s["start"])
+    free = [ch == "\n" and not inside[i] for i, ch in enumerate(text)]
+    out, i, n = set(), 0, len(text)
+    while i < n:
+        if free[i]:
+            j = i
+            while j < n and free[j]:
+                j += 1
+            if i > 0 and j < n:
+                out.add(i)
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def lines(text: str, spans: list[dict[str, Any]], bioes: bool = False, docstart: bool = True) -> list[str]:
+    cut = breaks(text, spans)
+    body = ["" if i in cut else f"{token(ch)}\t{tag}"
+            for i, (ch, tag) in enumerate(zip(text, tags(len(text), spans, bioes)))]
+    head = [DOCSTART_LINE, ""] if docstart else []
+    return [*head, *body, ""] if body else head
 
 
 # reading ---------------------------------------------------------------------------
@@ -90,6 +141,9 @@ def read(path: Path) -> Iterator[Item]:
     if any(row.strip() for row in rows[:starts[0]]):
         yield Problem(f"{path}:1", f"text before the first {DOCSTART}")
     for first, after in zip(starts, [*starts[1:], len(rows)]):
+        if after - first == 2 and not rows[first + 1].strip():  # an empty document
+            yield Parsed(f"{path}:{first + 1}", "")
+            continue
         if after - first < 3 or rows[first + 1].strip() or rows[after - 1].strip():
             yield Problem(f"{path}:{first + 1}", f"a document is {DOCSTART}, an empty line, its lines, "
                                                  "and an empty line")
@@ -102,12 +156,12 @@ def _document(path: Path, rows: list[str], first: int, after: int) -> Iterator[I
     tokens: list[tuple[str, str | None, int]] = []  # (text, tag, line number); tag None: a line break
     problems: list[Problem] = []
     for i in range(first, after):
-        row = rows[i].rstrip("\r") if "\t" not in rows[i] else rows[i]
-        if not row.strip(" \r"):
+        row = rows[i][:-1] if rows[i].endswith("\r") else rows[i]  # a line end saved as CRLF
+        if not row.strip():
             tokens.append(("\n", None, i + 1))
             continue
-        token, tag = row.rsplit("\t", 1) if "\t" in row else (row.split()[0], row.split()[-1])
-        tokens.append((token, tag.strip(), i + 1))
+        word, tag = row.rsplit("\t", 1) if "\t" in row else (row.split()[0], row.split()[-1])
+        tokens.append((untoken(word), tag.strip(), i + 1))
     _tag_line_breaks(tokens)
     parsed = Parsed(f"{path}:{first + 1}", "".join(t for t, _, _ in tokens))
     pos, open_at, open_label = 0, None, None
@@ -118,7 +172,7 @@ def _document(path: Path, rows: list[str], first: int, after: int) -> Iterator[I
             parsed.spans.append(ImportedSpan(open_at, end, open_label))  # type: ignore[arg-type]
         open_at = open_label = None
 
-    for token, tag, number in tokens:
+    for word, tag, number in tokens:
         prefix, _, label = tag.partition("-")  # type: ignore[union-attr]
         if tag == "O":
             close(pos)
@@ -130,7 +184,7 @@ def _document(path: Path, rows: list[str], first: int, after: int) -> Iterator[I
                 problems.append(Problem(f"{path}:{number}", f"{tag} does not continue a {label} span"))
         else:
             problems.append(Problem(f"{path}:{number}", f"{tag!r} is not a BIO or BIOES tag"))
-        pos += len(token)
+        pos += len(word)
         if prefix in ("S", "E"):
             close(pos)
     close(pos)

@@ -21,6 +21,8 @@ SUFFIX = ".jsonl"
 
 
 class Writer(LineWriter):
+    CARRIES = frozenset({"relations"})
+
     def line(self, record: dict[str, Any]) -> dict[str, Any]:
         spans = record["spans"]
         if not self.context.relations:

@@ -46,6 +46,8 @@ class Checked:
     spans: int = 0
     relations: int = 0
     problems: list[Problem] = field(default_factory=list)
+    skipped_annotations: int = 0  # Label Studio: further annotations of a task not taken
+    tasks_with_skipped: int = 0
 
 
 @dataclass
@@ -60,8 +62,12 @@ class AnnotatedImportReport:
         return self.checked.problems
 
     def summary(self) -> str:
-        return (f"{len(self.added)} annotated documents imported with {self.spans} spans, "
+        text = (f"{len(self.added)} annotated documents imported with {self.spans} spans, "
                 f"{len(self.duplicates)} duplicates skipped")
+        if self.checked.skipped_annotations:
+            text += (f"; {self.checked.skipped_annotations} further annotations of "
+                     f"{self.checked.tasks_with_skipped} tasks not imported (--annotations latest or all)")
+        return text
 
 
 def detect_format(path: Path) -> str:
@@ -89,16 +95,19 @@ def detect_format(path: Path) -> str:
 
 
 def check(path: Path, fmt: str, labels: Iterable[str] | None = None, normalize: bool = False,
-          program_labels: Iterable[str] | None = None) -> Checked:
+          program_labels: Iterable[str] | None = None, *, annotations: str = "first") -> Checked:
     """Every problem of the file; with ``labels``, spans must carry one of them,
-    and with ``program_labels`` only spans of those may name a catalog entry."""
+    and with ``program_labels`` only spans of those may name a catalog entry.
+    ``annotations`` (Label Studio): ``first``, ``latest`` or ``all`` of a task's."""
     known = None if labels is None else set(labels)
     programs = None if program_labels is None else set(program_labels)
     out = Checked()
-    for item in _read(path, fmt):
+    for item in _read(path, fmt, annotations):
         if isinstance(item, Problem):
             out.problems.append(item)
             continue
+        out.skipped_annotations += item.skipped_annotations
+        out.tasks_with_skipped += bool(item.skipped_annotations)
         if normalize:
             out.problems += _normalized(item)[1]
         out.documents += 1
@@ -117,18 +126,22 @@ def check(path: Path, fmt: str, labels: Iterable[str] | None = None, normalize: 
 
 
 def import_annotated(project: Project, path: str | os.PathLike[str], fmt: str,
-                     progress: Progress | None = None, normalize: bool = False) -> AnnotatedImportReport:
+                     progress: Progress | None = None, normalize: bool = False, *,
+                     annotations: str = "first") -> AnnotatedImportReport:
+    """Import the file whole or not at all.  ``annotations`` (Label Studio):
+    which of a task's annotations, ``first``, ``latest`` or ``all`` (each span
+    keeps its annotator)."""
     path = Path(path)
     labels = project.labels()
     checked = check(path, fmt, [label.name for label in labels], normalize,
-                    [label.name for label in labels if label.kind == "program"])
+                    [label.name for label in labels if label.kind == "program"], annotations=annotations)
     report = AnnotatedImportReport(checked)
     if checked.problems:
         return report
     wheres: list[tuple[str, int]] = []
 
     def documents() -> Iterator[AnnotatedDocument]:
-        for item in _read(path, fmt):
+        for item in _read(path, fmt, annotations):
             if isinstance(item, Problem):
                 raise ChangedWhileReading(f"{path}: changed while it was imported ({item}); nothing was imported")
             wheres.append((item.where, len(item.spans)))
@@ -195,10 +208,16 @@ def _normalized(item: Parsed) -> tuple[tuple[NormalizedDocument, list[ImportedSp
     return (doc, spans), problems
 
 
-def _read(path: Path, fmt: str) -> Iterator[Parsed | Problem]:
+def _read(path: Path, fmt: str, annotations: str = "first") -> Iterator[Parsed | Problem]:
     if fmt not in READABLE:
         raise ValueError(f"cannot read {fmt}; readable formats: {', '.join(READABLE)}")
     if not path.exists():
         yield Problem(str(path), "no such file or folder")
         return
-    yield from module(fmt).read(path)
+    if path.is_file() and path.stat().st_size == 0:
+        yield Problem(str(path), "the file is empty")
+        return
+    if fmt == "label-studio":
+        yield from module(fmt).read(path, annotations)
+    else:
+        yield from module(fmt).read(path)

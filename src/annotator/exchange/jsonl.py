@@ -29,6 +29,8 @@ SUFFIX = ".jsonl"
 
 
 class Writer(LineWriter):
+    CARRIES = frozenset({"attributes", "relations", "programs", "excluded"})
+
     def line(self, record: dict[str, Any]) -> dict[str, Any]:
         return record
 

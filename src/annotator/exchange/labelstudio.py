@@ -7,6 +7,12 @@ shows them); a relation is a ``relation`` result between two region ids.
 Offsets are characters (code points).  The array is written one task a line,
 so that it streams; the reader loads the whole array (Label Studio's own
 exports are indented) and locates problems by task.
+
+A task may hold several annotations (one per annotator).  The reader takes
+``first`` (the first not cancelled, the default), ``latest`` (the one updated
+last) or ``all`` (every one not cancelled, each span with its annotator, from
+``completed_by``), and counts the annotations it passed over so the import can
+say so.
 """
 
 from __future__ import annotations
@@ -25,6 +31,8 @@ SUFFIX = ".json"
 
 
 class Writer(BaseWriter):
+    CARRIES = frozenset({"attributes", "relations"})
+
     def __init__(self, path: Path, context: WriterContext):
         super().__init__(path, context)
         self._file = path.open("w", encoding="utf-8", newline="\n")
@@ -57,7 +65,12 @@ def task(record: dict[str, Any]) -> dict[str, Any]:
     return {"id": record["id"], "data": {"text": record["text"]}, "annotations": [{"result": result}]}
 
 
-def read(path: Path) -> Iterator[Item]:
+CHOICES = ("first", "latest", "all")
+
+
+def read(path: Path, annotations: str = "first") -> Iterator[Item]:
+    if annotations not in CHOICES:
+        raise ValueError(f"annotations must be one of {', '.join(CHOICES)}")
     data = read_text(path)
     if isinstance(data, Problem):
         yield data
@@ -78,13 +91,39 @@ def read(path: Path) -> Iterator[Item]:
         if problem:
             yield problem
             continue
-        yield from _parse(where, t, text)  # type: ignore[arg-type]
+        yield from _parse(where, t, text, annotations)  # type: ignore[arg-type]
 
 
-def _parse(where: str, t: dict[str, Any], text: str) -> Iterator[Item]:
+def annotator_of(annotation: dict[str, Any]) -> str | None:
+    """Who made an annotation, as Label Studio's export names them."""
+    who = annotation.get("completed_by")
+    if isinstance(who, dict):
+        who = who.get("email") or who.get("username") or who.get("id")
+    return None if who is None else str(who)
+
+
+def _chosen(annotations: list[dict[str, Any]], which: str) -> list[dict[str, Any]]:
+    if not annotations or which == "all":
+        return annotations
+    if which == "latest":
+        return [max(enumerate(annotations),
+                    key=lambda a: (str(a[1].get("updated_at") or a[1].get("created_at") or ""), a[0]))[1]]
+    return annotations[:1]
+
+
+def _parse(where: str, t: dict[str, Any], text: str, which: str = "first") -> Iterator[Item]:
     annotations = [a for a in t.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")]
-    results = annotations[0].get("result") or [] if annotations else []  # the first annotation only
+    chosen = _chosen(annotations, which)
     parsed, problems = Parsed(where, text), []
+    parsed.skipped_annotations = len(annotations) - len(chosen)
+    for annotation in chosen:
+        _parse_annotation(where, annotation, text, parsed, problems, annotator_of(annotation) if which == "all" else None)
+    yield from problems or [parsed]
+
+
+def _parse_annotation(where: str, annotation: dict[str, Any], text: str, parsed: Parsed, problems: list[Problem],
+                      annotator: str | None) -> None:
+    results = annotation.get("result") or []
     ids: dict[Any, int] = {}
     choices: list[dict[str, Any]] = []
     relations: list[dict[str, Any]] = []
@@ -109,7 +148,7 @@ def _parse(where: str, t: dict[str, Any], text: str) -> Iterator[Item]:
             problems.append(Problem(at, "a region with no label"))
         for label in labels:
             ids.setdefault(r.get("id", f"#{n}"), len(parsed.spans))
-            parsed.spans.append(ImportedSpan(value["start"], value["end"], label, {}))
+            parsed.spans.append(ImportedSpan(value["start"], value["end"], label, {}, annotator=annotator))
     for r in choices:
         i = ids.get(r.get("id"))
         picked = (r.get("value") or {}).get("choices") or []
@@ -118,4 +157,3 @@ def _parse(where: str, t: dict[str, Any], text: str) -> Iterator[Item]:
             continue
         parsed.spans[i].attributes[r.get("from_name")] = picked[0]
     relations_from(where, relations, ids, "head", "tail", parsed, problems)
-    yield from problems or [parsed]
