@@ -217,8 +217,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     labels = frozenset(x.strip() for x in args.labels.split(",") if x.strip()) if args.labels else None
     options = ExportOptions(statuses=tuple(args.status) if args.status else None, labels=labels,
                             drop_excluded=args.without_excluded)
-    if args.project is not None and not args.project.exists():  # never make one to export from
-        return _fail(f"{args.project}: no such project file; nothing was written")
     progress = _ProgressBar("exporting")
     try:
         with _project(args, create=False) as project:
@@ -246,8 +244,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
     fmt = args.format or detect_format(path)
     labels = None
     if args.project is not None:
-        if not args.project.exists():
-            return _fail(f"{args.project}: no such project file")
         try:
             with _project(args, create=False) as project:
                 labels = [label.name for label in project.labels()]
