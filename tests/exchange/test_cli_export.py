@@ -184,3 +184,18 @@ def test_a_file_size_limit_is_one_line_and_leaves_nothing(tmp_path):
                          preexec_fn=small_files)
     one_error_line(out, "x.conll", "nothing was written")
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_folder_export_to_the_current_folder(tmp_path):
+    """``--out .`` is the folder the command runs in: built beside it, replaced only when asked."""
+    project = make_project(tmp_path / "p.annotator")
+    here = tmp_path / "here"
+    here.mkdir()
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    command = [sys.executable, "-m", "annotator", "export", "--project", str(project), "--format", "brat", "--out", "."]
+    done = subprocess.run(command, capture_output=True, env=env, cwd=here, timeout=300)
+    assert done.returncode == 0, done.stderr.decode()
+    assert sorted(p.name for p in here.iterdir())[:2] == ["000001.ann", "000001.txt"]
+    again = subprocess.run(command, capture_output=True, env=env, cwd=here, timeout=300)
+    one_error_line(again, "not empty")
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]

@@ -80,7 +80,7 @@ def export(project: Project, fmt: str, out: str | os.PathLike[str], *, options: 
     parts = assign(project.document_sources(options.statuses), split, seed) if split else {}
     total = project.document_count() if options.statuses is None else \
         sum(project.document_count(s) for s in set(options.statuses))
-    staging = _staging(out, is_folder)
+    staging = _staging(Path(os.path.abspath(out)), is_folder)
     base = staging if is_folder else out
     targets = {name: base / f"{name}{mod.SUFFIX}" for name in split} if split else {"": base}
     report = ExportReport(documents=dict.fromkeys(targets, 0),
@@ -107,7 +107,7 @@ def export(project: Project, fmt: str, out: str | os.PathLike[str], *, options: 
                         progress(done, total)
         _close(writers, True)
         if staging is not None:
-            _move_into_place(staging, out)
+            _move_into_place(staging, Path(os.path.abspath(out)))
         ok = True
     except OSError as exc:
         raise ExportError(f"{out}: {_reason(exc)}; nothing was written") from None
@@ -169,6 +169,9 @@ def check_destination(project_path: str | os.PathLike[str], out: Path, *, folder
         return
     if out.is_file():
         raise ExportError(f"{out}: is a file; this export is a folder (give a folder name)")
+    absolute = Path(os.path.abspath(out))
+    if absolute == absolute.parent:
+        raise ExportError(f"{out}: is the root of the file system; give a folder name")
     if out.is_dir():
         inside = [p for p in protected if p.exists() and _within(p, out)]
         if inside:
