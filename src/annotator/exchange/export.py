@@ -207,7 +207,12 @@ def _move_into_place(staging: Path, out: Path) -> None:
             os.replace(out, old)
         else:
             out.rmdir()
-    os.replace(staging, out)
+    try:
+        os.replace(staging, out)
+    except OSError:
+        if old is not None:
+            os.replace(old, out)  # the folder that was there comes back
+        raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 
