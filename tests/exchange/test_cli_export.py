@@ -31,7 +31,8 @@ def make_project(path: Path, documents: int = 2, size: int = 20) -> Path:
     rng = random.Random(7)
     with open_project(path, annotator="tester") as project:
         ids = project.add_documents([
-            plain(f"{n:06d}张三在北京" + "".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(size)), f"{n}.txt")
+            plain(f"{n:06d}张三在北京" + "".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(size)),
+                  f"{n}.txt")
             for n in range(documents)])
         for doc in ids[:50]:
             project.add_span(doc, 6, 8, "PER")
