@@ -178,7 +178,7 @@ def check_destination(project_path: str | os.PathLike[str], out: Path, *, folder
             raise ExportError(f"{out}: holds the project file {inside[0]}; an export never replaces it "
                               "(give another folder)")
         if any(out.iterdir()) and not replace:
-            raise ExportError(f"{out}: is a folder that is not empty; give another name, or --replace to replace it")
+            raise ExportError(f"{out}: is a folder that is not empty; give another name, or ask to replace it (--replace)")
 
 
 def _within(path: Path, folder: Path) -> bool:
