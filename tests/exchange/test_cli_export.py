@@ -31,7 +31,8 @@ def make_project(path: Path, documents: int = 2, size: int = 20) -> Path:
     rng = random.Random(7)
     with open_project(path, annotator="tester") as project:
         ids = project.add_documents([
-            plain(f"{n:06d}张三在北京" + "".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(size)), f"{n}.txt")
+            plain(f"{n:06d}张三在北京" + "".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(size)),
+                  f"{n}.txt")
             for n in range(documents)])
         for doc in ids[:50]:
             project.add_span(doc, 6, 8, "PER")
@@ -184,3 +185,18 @@ def test_a_file_size_limit_is_one_line_and_leaves_nothing(tmp_path):
                          preexec_fn=small_files)
     one_error_line(out, "x.conll", "nothing was written")
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_folder_export_to_the_current_folder(tmp_path):
+    """``--out .`` is the folder the command runs in: built beside it, replaced only when asked."""
+    project = make_project(tmp_path / "p.annotator")
+    here = tmp_path / "here"
+    here.mkdir()
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    command = [sys.executable, "-m", "annotator", "export", "--project", str(project), "--format", "brat", "--out", "."]
+    done = subprocess.run(command, capture_output=True, env=env, cwd=here, timeout=300)
+    assert done.returncode == 0, done.stderr.decode()
+    assert sorted(p.name for p in here.iterdir())[:2] == ["000001.ann", "000001.txt"]
+    again = subprocess.run(command, capture_output=True, env=env, cwd=here, timeout=300)
+    one_error_line(again, "not empty")
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]

@@ -213,7 +213,8 @@ def test_tokens_are_characters_and_white_space_is_a_placeholder(project, tmp_pat
     project.add_span(doc, 7, 8, "LOC")
     out = tmp_path / "x.conll"
     export(project, "conll", out, bioes=True)
-    assert out.read_text("utf-8") == ("-DOCSTART- -X- O O\n\nA\tO\n[U+0020]\tO\n张\tB-PER\n[U+0009]\tI-PER\n三\tE-PER\n"
+    assert out.read_text("utf-8") == ("-DOCSTART- -X- O O\n\nA\tO\n[U+0020]\tO\n张\tB-PER\n[U+0009]\tI-PER\n"
+                                      "三\tE-PER\n"
                                       "\n[U+000A]\tO\n𠮷\tS-LOC\n[U+3000]\tO\n\n")
 
 

@@ -127,7 +127,8 @@ def test_brat_accepts_every_file_by_its_own_rules(filled, corpus_dir, tmp_path):
     assert errors == []
     assert textbounds == report.spans > 20
     ann = (tmp_path / "brat" / f"{7:06d}.ann").read_text("utf-8")
-    assert "\tEVENT 15 17;18 21\t李四 在北京\n" in ann  # after the first CRLF the offsets count it as one character
+    # after the first CRLF the offsets count it as one character
+    assert "\tEVENT 15 17;18 21\t李四 在北京\n" in ann
     assert "A1\tcategory T7 公益%20项目\n" in ann
     assert "category\tArg:<ENTITY>, Value:" in (tmp_path / "brat" / "annotation.conf").read_text("utf-8")
 
@@ -135,8 +136,8 @@ def test_brat_accepts_every_file_by_its_own_rules(filled, corpus_dir, tmp_path):
 def test_brat_reader_maps_brat_offsets_onto_a_crlf_text(tmp_path):
     """What brat writes for a CRLF text: offsets of the text read with universal newlines."""
     (tmp_path / "a.txt").write_bytes("主办\r\n联合\r\n会议".encode())
-    (tmp_path / "a.ann").write_text("T1\tEVENT 0 2;3 5\t主办 联合\nT2\tEVENT 6 8\t会议\nA1\tkind T1 公益%20项目\n",
-                                    "utf-8")
+    (tmp_path / "a.ann").write_text("T1\tEVENT 0 2;3 5\t主办 联合\nT2\tEVENT 6 8\t会议\n"
+                                    "A1\tkind T1 公益%20项目\n", "utf-8")
     with open_project(tmp_path / "p.annotator") as project:
         report = import_annotated(project, tmp_path, "brat")
         assert not report.problems, [str(p) for p in report.problems]

@@ -73,3 +73,46 @@ def test_the_command_says_how_many_annotations_it_passed_over(tasks, tmp_path):
     assert out.returncode == 0, out.stderr.decode()
     assert "1 further annotations of 1 tasks not imported (--annotations latest or all)" in out.stdout.decode()
     assert check(tasks, "label-studio", annotations="all").spans == 4
+
+
+def label_studio_task_errors(tasks) -> list[str]:
+    """Label Studio's import check of a task list (HumanSignal/label-studio,
+    ``label_studio/tasks/validation.py``, ``TaskValidator.to_internal_value``
+    and ``validate``) for a project whose labeling config holds
+    ``<Text name="text" value="$text"/>``: a non-empty list of dicts with a
+    ``data`` dict whose ``text`` is a string; ``annotations`` a list of dicts,
+    each with a ``result`` list; ``meta`` a dict or list."""
+    if not isinstance(tasks, list) or not tasks:
+        return ["data is not a list, or empty"]
+    errors = []
+    for i, task in enumerate(tasks):
+        if not isinstance(task, dict) or "data" not in task or not isinstance(task["data"], dict):
+            errors.append(f"item {i}: no data dict")
+            continue
+        if not isinstance(task["data"].get("text"), (str, int, float)):
+            errors.append(f'item {i}: "text" key is expected in task data')
+        if not isinstance(task.get("annotations", []), list):
+            errors.append(f"item {i}: annotations must be a list")
+        for annotation in task.get("annotations", []):
+            if not isinstance(annotation, dict) or not isinstance(annotation.get("result"), list):
+                errors.append(f"item {i}: an annotation must have a result list")
+        if "meta" in task and not isinstance(task["meta"], (dict, list)):
+            errors.append(f"item {i}: meta must be a dict or list")
+    return errors
+
+
+def test_the_export_is_what_label_studios_importer_takes(filled, corpus_dir, tmp_path):
+    """Every task passes Label Studio's import check, and every region names its
+    exact text, around astral characters, CRLF and U+2028."""
+    from annotator.exchange import export
+    from tests.exchange.conftest import add_glossed, add_lines
+
+    add_glossed(filled, corpus_dir)
+    add_lines(filled)
+    export(filled, "label-studio", tmp_path / "ls.json")
+    tasks = json.loads((tmp_path / "ls.json").read_text("utf-8"))
+    assert label_studio_task_errors(tasks) == []
+    regions = [(t["data"]["text"], r["value"]) for t in tasks for a in t["annotations"] for r in a["result"]
+               if r["type"] in ("labels", "choices")]
+    assert len(regions) > 30
+    assert all(text[v["start"]:v["end"]] == v["text"] for text, v in regions)

@@ -42,6 +42,8 @@ SUFFIX = ".conll"
 DOCSTART = "-DOCSTART-"
 DOCSTART_LINE = "-DOCSTART- -X- O O"
 _PLACEHOLDER = re.compile(r"\[U\+([0-9A-F]{4,6})\]")
+_WHITE = re.compile(r"\s")  # str.isspace(), in C
+_NEWLINE = re.compile("\n")
 
 
 def token(ch: str) -> str:
@@ -67,8 +69,9 @@ class Writer(BaseWriter):
             self.leave_out("overlapping spans (the longest kept)", len(record["spans"]) - len(spans))
         if not text and not self.context.docstart:
             self.lost["empty documents (no -DOCSTART- to mark them)"] += 1
-        self._file.write("".join(line + "\n" for line in lines(text, spans, self.context.bioes,
-                                                                 self.context.docstart)))
+        rows = lines(text, spans, self.context.bioes, self.context.docstart)
+        if rows:
+            self._file.write("\n".join(rows) + "\n")
 
     def close(self) -> None:
         self._file.close()
@@ -89,31 +92,37 @@ def tags(length: int, spans: list[dict[str, Any]], bioes: bool) -> list[str]:
     return out
 
 
-def breaks(text: str, spans: list[dict[str, Any]]) -> set[int]:
+def breaks(text: str, spans: list[dict[str, Any]]) -> list[int]:
     """The line breaks written as empty lines: outside every span, the first of
     their run, with text on both sides."""
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
+    if not newlines:
+        return []
     inside = bytearray(len(text))
     for s in spans:
         inside[s["start"]:s["end"]] = b"\1" * (s["end"] - s["start"])
-    free = [ch == "\n" and not inside[i] for i, ch in enumerate(text)]
-    out, i, n = set(), 0, len(text)
-    while i < n:
-        if free[i]:
-            j = i
-            while j < n and free[j]:
-                j += 1
-            if i > 0 and j < n:
-                out.add(i)
-            i = j
-        else:
-            i += 1
+    free = [i for i in newlines if not inside[i]]
+    out = []
+    for n, i in enumerate(free):
+        if n and free[n - 1] == i - 1:
+            continue  # not the first of its run
+        end = i
+        for j in free[n + 1:]:
+            if j != end + 1:
+                break
+            end = j
+        if i > 0 and end + 1 < len(text):
+            out.append(i)
     return out
 
 
 def lines(text: str, spans: list[dict[str, Any]], bioes: bool = False, docstart: bool = True) -> list[str]:
-    cut = breaks(text, spans)
-    body = ["" if i in cut else f"{token(ch)}\t{tag}"
-            for i, (ch, tag) in enumerate(zip(text, tags(len(text), spans, bioes)))]
+    words = list(text)
+    for m in _WHITE.finditer(text):
+        words[m.start()] = f"[U+{ord(m.group()):04X}]"  # token()
+    body = [f"{w}\t{t}" for w, t in zip(words, tags(len(text), spans, bioes))]
+    for i in breaks(text, spans):
+        body[i] = ""
     head = [DOCSTART_LINE, ""] if docstart else []
     return [*head, *body, ""] if body else head
 

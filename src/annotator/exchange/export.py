@@ -80,7 +80,7 @@ def export(project: Project, fmt: str, out: str | os.PathLike[str], *, options: 
     parts = assign(project.document_sources(options.statuses), split, seed) if split else {}
     total = project.document_count() if options.statuses is None else \
         sum(project.document_count(s) for s in set(options.statuses))
-    staging = _staging(out, is_folder)
+    staging = _staging(Path(os.path.abspath(out)), is_folder)
     base = staging if is_folder else out
     targets = {name: base / f"{name}{mod.SUFFIX}" for name in split} if split else {"": base}
     report = ExportReport(documents=dict.fromkeys(targets, 0),
@@ -107,7 +107,7 @@ def export(project: Project, fmt: str, out: str | os.PathLike[str], *, options: 
                         progress(done, total)
         _close(writers, True)
         if staging is not None:
-            _move_into_place(staging, out)
+            _move_into_place(staging, Path(os.path.abspath(out)))
         ok = True
     except OSError as exc:
         raise ExportError(f"{out}: {_reason(exc)}; nothing was written") from None
@@ -169,13 +169,16 @@ def check_destination(project_path: str | os.PathLike[str], out: Path, *, folder
         return
     if out.is_file():
         raise ExportError(f"{out}: is a file; this export is a folder (give a folder name)")
+    absolute = Path(os.path.abspath(out))
+    if absolute == absolute.parent:
+        raise ExportError(f"{out}: is the root of the file system; give a folder name")
     if out.is_dir():
         inside = [p for p in protected if p.exists() and _within(p, out)]
         if inside:
             raise ExportError(f"{out}: holds the project file {inside[0]}; an export never replaces it "
                               "(give another folder)")
         if any(out.iterdir()) and not replace:
-            raise ExportError(f"{out}: is a folder that is not empty; give another name, or --replace to replace it")
+            raise ExportError(f"{out}: is a folder that is not empty; give another name, or ask to replace it (--replace)")
 
 
 def _within(path: Path, folder: Path) -> bool:
@@ -204,7 +207,12 @@ def _move_into_place(staging: Path, out: Path) -> None:
             os.replace(out, old)
         else:
             out.rmdir()
-    os.replace(staging, out)
+    try:
+        os.replace(staging, out)
+    except OSError:
+        if old is not None:
+            os.replace(old, out)  # the folder that was there comes back
+        raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 

@@ -117,7 +117,8 @@ def _parse(where: str, t: dict[str, Any], text: str, which: str = "first") -> It
     parsed, problems = Parsed(where, text), []
     parsed.skipped_annotations = len(annotations) - len(chosen)
     for annotation in chosen:
-        _parse_annotation(where, annotation, text, parsed, problems, annotator_of(annotation) if which == "all" else None)
+        who = annotator_of(annotation) if which == "all" else None
+        _parse_annotation(where, annotation, text, parsed, problems, who)
     yield from problems or [parsed]
 
 
