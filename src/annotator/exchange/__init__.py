@@ -3,7 +3,8 @@ people train with (doccano, Label Studio, spaCy, CLUENER, brat, CoNLL,
 Prodigy).  Pure functions over the store with progress callbacks; no Qt."""
 
 from .annotated import Parsed, Problem
-from .export import ExportError, ExportReport, export
+from .base import ExportError
+from .export import ExportReport, export
 from .formats import FORMATS, READABLE
 from .importer import AnnotatedImportReport, ChangedWhileReading, Checked, check, detect_format, import_annotated
 from .records import SCHEMA_VERSION, ExportOptions, build_record

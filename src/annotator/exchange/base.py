@@ -20,6 +20,10 @@ from ..store.models import Label
 dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
+class ExportError(Exception):
+    """The export cannot be made as asked; the message names the file or option and why."""
+
+
 @dataclass(frozen=True)
 class WriterContext:
     labels: list[Label] = field(default_factory=list)

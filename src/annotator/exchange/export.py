@@ -24,16 +24,13 @@ from pathlib import Path
 
 from ..normalize.alignment import collector_paused
 from ..store import Project
-from .base import Writer, WriterContext
+from . import parallel
+from .base import ExportError, Writer, WriterContext
 from .formats import FORMATS, module
 from .records import ExportOptions, build_record
 from .split import assign
 
 Progress = Callable[[int, int], None]
-
-
-class ExportError(Exception):
-    """The export cannot be made as asked; the message names the file or option and why."""
 
 
 @dataclass
@@ -222,8 +219,6 @@ def _write_jsonl(project: Project, context: WriterContext, options: ExportOption
                  total: int, workers: int | None) -> None:
     """The canonical JSONL without building records: lines SQLite writes
     (``jsonl.lines``), in worker processes when there are many."""
-    from . import parallel
-
     done = 0
     for ids, page, spans in parallel.lines(project, context.attribute_names, options, total, workers):
         if parts:

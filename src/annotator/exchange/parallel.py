@@ -31,7 +31,7 @@ from pathlib import Path
 from ..store import Project, open_reader
 from ..store.project import CommitWatch
 from . import jsonl
-from .export import ExportError
+from .base import ExportError
 from .records import ExportOptions
 
 MIN_DOCUMENTS = 10_000
