@@ -10,7 +10,16 @@ blocks), ``share`` (share and QR-code widgets), ``dateline`` (publication
 date and source lines above the body), ``credit`` (editor credits),
 ``copyright`` (copyright notices), ``junk`` (leftover code or numbers at the
 ends), ``repeated`` (a short line that repeats an earlier one, such as a
-title printed twice).
+title printed twice), ``garbage`` (part of a body line: forum anti-scrape
+strings, content-farm watermarks, a caption printed twice on one line).
+
+Beyond the first rules, each line is judged by its own features
+(:mod:`.chrome`: furniture words, separators, dates and key–value pairs, share
+of Han characters, file names, keyword-stuffed spam lists) and then by where it
+stands: a line that holds the title and more (``标题-香港商报``, ``标题第2页``),
+the same line again up to punctuation, short lines between chrome in the page
+header (the title nearest the body is kept), a section label the breadcrumb
+repeats, and everything after a tail heading such as 新闻推荐 or 相关文章.
 """
 
 from __future__ import annotations
@@ -24,9 +33,9 @@ from operator import attrgetter
 import numpy as np
 import regex
 
-from . import scan
+from . import chrome, garbage, scan
 
-REASONS = ("spam", "chrome", "share", "dateline", "credit", "copyright", "junk", "repeated")
+REASONS = ("spam", "chrome", "share", "dateline", "credit", "copyright", "junk", "repeated", "garbage")
 
 _SPAM_WORDS = (
     "自偷", "无码", "有码", "在线播放", "免费视频观看", "色情", "偷拍", "伦理片", "黄片", "成人视频",
@@ -115,6 +124,12 @@ class Lines(Sequence[Line]):
         if self._head is None:
             self._head = _header_end(self.texts)
         return self._head
+
+    def short_or_long_with_ascii(self) -> list[int]:
+        """Indices of the lines that can hold inline garbage: any with an ASCII symbol or a watermark word."""
+        pattern = re.compile(r"[!-/:-@\[-`{-~] |权属|放上鼠标")
+        return [i for i, t in enumerate(self.texts) if t and pattern.search(t)] + [
+            i for i, t in enumerate(self.texts) if len(t) >= 20 and t[: len(t) // 2] == t[len(t) // 2:]]
 
     def short(self) -> list[int]:
         """Indices of the lines with text, at most SHORT characters long."""
@@ -317,10 +332,97 @@ def find_excluded(text: str, lines: "Sequence[Line] | Lines | None" = None) -> l
         if i not in marks and i not in covered:
             marks[i] = ("repeated", "repeated-line")
 
+    _mark_by_features(texts, marks, covered)
     for i, (reason, rule) in marks.items():
         if i not in covered:
             regions.append(_region(starts[i], starts[i] + len(texts[i]), reason, rule))
+    for i in lines.short_or_long_with_ascii():
+        if i in marks or i in covered:
+            continue
+        for a, b, rule in garbage.find(texts[i]):
+            regions.append(_region(starts[i] + a, starts[i] + b, "garbage", rule))
     return sorted(regions, key=_START)
+
+
+FEATURE_LIMIT = 160  # longer lines are body or spam, which the rules above judge
+HEADER_RUN = 15      # short lines between chrome in the header are chrome
+CONTAINS_SCAN = 60   # page titles and their decorated copies sit near the top
+
+
+def _mark_by_features(texts: list[str], marks: dict[int, tuple[str, str]], covered: set[int]) -> None:
+    count = len(texts)
+    done = lambda i: i in marks or i in covered  # noqa: E731
+    for i, t in enumerate(texts):
+        if done(i) or not t.strip():
+            continue
+        s = t.strip()
+        if len(s) <= 400 and chrome.spam_list(s):
+            marks[i] = ("spam", "spam-list")
+            continue
+        if len(s) > FEATURE_LIMIT:
+            continue
+        found = chrome.classify(s)
+        if found:
+            marks[i] = found
+
+    # the same line again up to punctuation; a line holding another and more
+    seen: dict[str, int] = {}
+    near = [i for i in range(min(count, CONTAINS_SCAN)) if texts[i].strip() and len(texts[i].strip()) <= 80]
+    for i in near:
+        k = chrome.key(texts[i])
+        if not k:
+            continue
+        if k in seen and not done(i):
+            marks[i] = ("repeated", "repeated-line")
+        seen.setdefault(k, i)
+    candidates = [i for i in near if not done(i) and len(chrome.key(texts[i])) >= 6]
+    for i in near:
+        s = texts[i].strip()
+        if done(i) or _SENTENCE_END.search(s):
+            continue
+        for j in candidates:
+            other = texts[j].strip()
+            if j != i and len(s) >= len(other) + 2 and other in s:
+                marks[i] = ("chrome", "holds-title")
+                break
+
+    nonempty = [i for i in range(count) if texts[i].strip()]
+    # a tail heading takes the rest of the page with it
+    first_body = next((i for i in nonempty if not done(i) and is_body(texts[i].strip())), None)
+    if first_body is not None:
+        for i in nonempty:
+            if i > first_body and marks.get(i, ("", ""))[1] == "related-heading":
+                for j in nonempty:
+                    if j > i and not done(j):
+                        marks[j] = ("chrome", "page-tail")
+                break
+        # the header: short lines between chrome, site names, section labels; the title stays
+        header = [i for i in nonempty if i < first_body]
+        open_lines = [i for i in header if not done(i)]
+        title = open_lines[-1] if open_lines else None
+        marked_text = "\n".join(texts[i] for i in header if i in marks)
+        for i in open_lines:
+            s = texts[i].strip()
+            if i == title:
+                continue
+            if chrome.site_name(s):
+                marks[i] = ("chrome", "site-name")
+            elif len(s) <= 8 and s in marked_text:
+                marks[i] = ("chrome", "section-label")
+        k = 0
+        while k < len(header):
+            if done(header[k]):
+                k += 1
+                continue
+            end = k
+            while end < len(header) and not done(header[end]):
+                end += 1
+            run = header[k:end]
+            bounded = k > 0 and end < len(header)
+            if bounded and title not in run and all(len(texts[i].strip()) <= HEADER_RUN for i in run):
+                for i in run:
+                    marks[i] = ("chrome", "between-chrome")
+            k = end
 
 
 _START = attrgetter("start")

@@ -22,6 +22,7 @@ from .decode import MAX_BYTES, decode
 from .gloss import remove_glosses
 from .markup import strip_markup
 from .punct import to_fullwidth
+from .repairs import collapse_doubled_punctuation, standard_variants
 from .script import to_simplified
 from .splice import repair_splices
 from .whitespace import tidy, unify_line_endings
@@ -89,9 +90,11 @@ def _normalize_text(raw_text: str, options: NormalizeOptions) -> NormalizedDocum
         ("glosses", remove_glosses),
         ("splices", repair_splices),
         ("compat_fold", fold_compatibility),
+        ("doubled_punctuation", collapse_doubled_punctuation),
     ]
     if options.convert_traditional:
         steps.append(("simplified", to_simplified))
+        steps.append(("variants", standard_variants))
     steps.append(("tidy", tidy))
     if options.fullwidth_punctuation:
         steps.append(("fullwidth_punctuation", to_fullwidth))

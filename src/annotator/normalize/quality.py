@@ -44,7 +44,7 @@ def edit_distance(a: str, b: str) -> int:
 
 def fidelity(expected: str, got: str) -> float:
     e, g = strip_space(expected), strip_space(got)
-    return 1.0 - edit_distance(e, g) / max(len(e), 1)
+    return max(0.0, 1.0 - edit_distance(e, g) / max(len(e), 1))
 
 
 def excluded_mask(length: int, excluded) -> np.ndarray:
@@ -80,10 +80,14 @@ def score(doc, gold: dict[str, Any]) -> PageScore:
     line_of = np.searchsorted(raw_line_starts, starts, "right")  # 1-based raw line of each character
     visible = np.array([not ch.isspace() for ch in text], dtype=bool)
 
-    def excluded(line: int, if_empty: bool) -> bool:
+    def excluded(line: int, boilerplate: bool) -> bool:
+        """Boilerplate counts as excluded from half its characters, body from more than half."""
         chars = (line_of == line) & visible
         n = int(chars.sum())
-        return if_empty if n == 0 else int((chars & mask).sum()) * 2 >= n
+        if n == 0:
+            return boilerplate
+        out = int((chars & mask).sum()) * 2
+        return out >= n if boilerplate else out > n
 
     boiler = gold["lines"]["boilerplate"]
     body = gold["lines"]["body"]
