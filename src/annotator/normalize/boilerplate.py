@@ -27,12 +27,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import attrgetter
 
 import numpy as np
 import regex
 
+from .tablecache import cached
 from . import chrome, garbage, scan
 
 REASONS = ("spam", "chrome", "share", "dateline", "credit", "copyright", "junk", "repeated", "garbage")
@@ -193,7 +193,7 @@ _SPAM_ANCHORS = (
 )
 
 
-@lru_cache(maxsize=1)
+@cached
 def _spam_anchors() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """A table of the looked-for characters (in every case form _SPAM matches);
     and, for the neighbour before and after, the (table value, neighbour) pairs
@@ -259,7 +259,7 @@ def _classify_text(t: str, head: bool) -> tuple[str, str] | None:
     return None
 
 
-@lru_cache(maxsize=1)
+@cached
 def _copyright_firsts() -> frozenset[str]:
     """Every character a copyright notice can start with (``_COPYRIGHT`` ignores case)."""
     forms = _case_forms(("版", "免", "c", "©"), regex.IGNORECASE, regex)

@@ -1,0 +1,94 @@
+"""Lookup tables built once per machine, not once per process.
+
+The normalizer's tables (which code points OpenCC changes, the Han and pinyin
+letter classes, every toned pinyin syllable, the emoji and fold classes) are
+built from the libraries themselves, so that a lookup never disagrees with
+them; building them takes a second or two, most of it importing pypinyin's
+dictionaries and running OpenCC over every code point.  A command that
+normalizes one page should not pay that each time, so each table is pickled to
+the user's cache folder under a key made of the source of the module that
+builds it and the versions of the libraries it reads.  A missing, stale,
+damaged or unwritable cache only means building the table again.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+import unicodedata
+from importlib import metadata
+from pathlib import Path
+
+_LIBRARIES = ("regex", "opencc", "pypinyin", "numpy")
+
+
+def cache_dir() -> Path:
+    override = os.environ.get("ANNOTATOR_CACHE_DIR")
+    if override:
+        return Path(override) / "tables"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("annotator")) / "tables"
+
+
+@functools.lru_cache(maxsize=None)
+def _key(module: str) -> str:
+    h = hashlib.sha256()
+    path = getattr(sys.modules.get(module), "__file__", None)
+    try:
+        h.update(Path(path).read_bytes() if path else b"")
+    except OSError:
+        pass
+    from .. import __version__
+
+    h.update(f"{__version__} {sys.version} {unicodedata.unidata_version}".encode())
+    for name in _LIBRARIES:
+        try:
+            h.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(name.encode())
+    return h.hexdigest()[:20]
+
+
+def cached(build):
+    """Decorate a function of no arguments that builds a table: memoised in the
+    process, and kept on disk between processes."""
+    value: list = []
+
+    @functools.wraps(build)
+    def get():
+        if value:
+            return value[0]
+        path = cache_dir() / f"{build.__module__}.{build.__qualname__}-{_key(build.__module__)}.pickle"
+        try:
+            with open(path, "rb") as f:
+                value.append(pickle.load(f))
+            return value[0]
+        except Exception:  # missing or damaged: build it again
+            pass
+        value.append(build())
+        _store(path, value[0])
+        return value[0]
+
+    get.cache_clear = value.clear  # type: ignore[attr-defined]
+    get.build = build  # type: ignore[attr-defined]
+    return get
+
+
+def _store(path: Path, value) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass  # a read-only or full disk: the next process builds it again
