@@ -53,6 +53,7 @@ _DATE = regex.compile(r"(?:19|20)\d\d\s*(?:[-/.年])\s*\d{1,2}\s*(?:[-/.月])\s*
 _DATELINE_KEY = regex.compile(r"来源|出处|发布时间|发布日期|时间[:：]|日期[:：]|点击|浏览")
 _JUNK = regex.compile(r"^[^\p{Han}\p{L}]*$|^[\W\d_]*(?:function|var|document\.|window\.|\);|</?\w+>)[\W\w]{0,40}$")
 _SENTENCE_END = regex.compile(r"[。！？!?；;]")
+_WATERMARK_WORDS = ("权属", "放上鼠标")
 
 # Words at least one of which every match of a rule holds, so only the lines
 # holding one need the rule (a page is mostly lines no rule can match)
@@ -125,11 +126,29 @@ class Lines(Sequence[Line]):
             self._head = _header_end(self.texts)
         return self._head
 
-    def short_or_long_with_ascii(self) -> list[int]:
-        """Indices of the lines that can hold inline garbage: any with an ASCII symbol or a watermark word."""
-        pattern = re.compile(r"[!-/:-@\[-`{-~] |权属|放上鼠标")
-        return [i for i, t in enumerate(self.texts) if t and pattern.search(t)] + [
-            i for i, t in enumerate(self.texts) if len(t) >= 20 and t[: len(t) // 2] == t[len(t) // 2:]]
+    def garbage_candidates(self, text: str) -> list[int]:
+        """Indices of the lines that can hold inline garbage: an ASCII symbol, a space
+        and a visible ASCII character (found with numpy over the whole text), a
+        watermark word, or a line as long as two copies of its first half."""
+        cp = scan.codepoints(text)
+        spaces = np.flatnonzero(cp[1:-1] == 32) + 1 if len(cp) > 2 else np.empty(0, dtype=np.int64)
+        before, after = cp[spaces - 1], cp[spaces + 1]
+        symbol = ((before >= 33) & (before <= 47)) | ((before >= 58) & (before <= 64)) | \
+            ((before >= 91) & (before <= 96)) | ((before >= 123) & (before <= 126))
+        hits = spaces[symbol & (after >= 33) & (after <= 126)].tolist()
+        for word in _WATERMARK_WORDS:
+            at = text.find(word)
+            while at >= 0:
+                hits.append(at)
+                at = text.find(word, at + 1)
+        found = set(np.unique(np.searchsorted(self.start_array, hits, "right") - 1).tolist()) if hits else set()
+        texts = self.texts
+        for i in np.flatnonzero((self.lengths >= 20) & (self.lengths % 2 == 0)).tolist():
+            t = texts[i]
+            half = len(t) // 2
+            if t[0] == t[half] and t[:half] == t[half:]:
+                found.add(i)
+        return sorted(found)
 
     def short(self) -> list[int]:
         """Indices of the lines with text, at most SHORT characters long."""
@@ -336,7 +355,7 @@ def find_excluded(text: str, lines: "Sequence[Line] | Lines | None" = None) -> l
     for i, (reason, rule) in marks.items():
         if i not in covered:
             regions.append(_region(starts[i], starts[i] + len(texts[i]), reason, rule))
-    for i in lines.short_or_long_with_ascii():
+    for i in lines.garbage_candidates(text):
         if i in marks or i in covered:
             continue
         for a, b, rule in garbage.find(texts[i]):
@@ -347,34 +366,38 @@ def find_excluded(text: str, lines: "Sequence[Line] | Lines | None" = None) -> l
 FEATURE_LIMIT = 160  # longer lines are body or spam, which the rules above judge
 HEADER_RUN = 15      # short lines between chrome in the header are chrome
 CONTAINS_SCAN = 60   # page titles and their decorated copies sit near the top
+TAIL_LINES = 12      # what follows a tail heading: a few links, teasers and widgets, not pages of text
 
 
 def _mark_by_features(texts: list[str], marks: dict[int, tuple[str, str]], covered: set[int]) -> None:
     count = len(texts)
     done = lambda i: i in marks or i in covered  # noqa: E731
+    seen: dict[str, tuple[str, str] | None] = {}  # sites repeat their furniture
     for i, t in enumerate(texts):
-        if done(i) or not t.strip():
+        if not t or len(t) > 400 or done(i):
             continue
         s = t.strip()
-        if len(s) <= 400 and chrome.spam_list(s):
-            marks[i] = ("spam", "spam-list")
+        if not s:
             continue
-        if len(s) > FEATURE_LIMIT:
-            continue
-        found = chrome.classify(s)
+        if s in seen:
+            found = seen[s]
+        elif chrome.spam_list(s):
+            found = seen[s] = ("spam", "spam-list")
+        else:
+            found = seen[s] = chrome.classify(s) if len(s) <= FEATURE_LIMIT else None
         if found:
             marks[i] = found
 
     # the same line again up to punctuation; a line holding another and more
-    seen: dict[str, int] = {}
+    first: dict[str, int] = {}
     near = [i for i in range(min(count, CONTAINS_SCAN)) if texts[i].strip() and len(texts[i].strip()) <= 80]
     for i in near:
         k = chrome.key(texts[i])
         if not k:
             continue
-        if k in seen and not done(i):
+        if k in first and not done(i):
             marks[i] = ("repeated", "repeated-line")
-        seen.setdefault(k, i)
+        first.setdefault(k, i)
     candidates = [i for i in near if not done(i) and len(chrome.key(texts[i])) >= 6]
     for i in near:
         s = texts[i].strip()
@@ -386,18 +409,24 @@ def _mark_by_features(texts: list[str], marks: dict[int, tuple[str, str]], cover
                 marks[i] = ("chrome", "holds-title")
                 break
 
-    nonempty = [i for i in range(count) if texts[i].strip()]
-    # a tail heading takes the rest of the page with it
-    first_body = next((i for i in nonempty if not done(i) and is_body(texts[i].strip())), None)
+    # a tail heading takes the rest of the page with it, when the rest is short
+    first_body = next((i for i in range(count) if texts[i] and not done(i) and is_body(texts[i].strip())), None)
     if first_body is not None:
-        for i in nonempty:
-            if i > first_body and marks.get(i, ("", ""))[1] == "related-heading":
-                for j in nonempty:
-                    if j > i and not done(j):
+        headings = sorted(i for i, (_, rule) in marks.items() if rule == "related-heading" and i > first_body)
+        for i in headings:
+            rest = []
+            for j in range(i + 1, count):
+                if texts[j].strip():
+                    rest.append(j)
+                    if len(rest) > TAIL_LINES:
+                        break
+            if len(rest) <= TAIL_LINES:
+                for j in rest:
+                    if not done(j):
                         marks[j] = ("chrome", "page-tail")
                 break
         # the header: short lines between chrome, site names, section labels; the title stays
-        header = [i for i in nonempty if i < first_body]
+        header = [i for i in range(first_body) if texts[i].strip()]
         open_lines = [i for i in header if not done(i)]
         title = open_lines[-1] if open_lines else None
         marked_text = "\n".join(texts[i] for i in header if i in marks)
