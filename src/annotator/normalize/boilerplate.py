@@ -53,7 +53,7 @@ _DATE = regex.compile(r"(?:19|20)\d\d\s*(?:[-/.年])\s*\d{1,2}\s*(?:[-/.月])\s*
 _DATELINE_KEY = regex.compile(r"来源|出处|发布时间|发布日期|时间[:：]|日期[:：]|点击|浏览")
 _JUNK = regex.compile(r"^[^\p{Han}\p{L}]*$|^[\W\d_]*(?:function|var|document\.|window\.|\);|</?\w+>)[\W\w]{0,40}$")
 _SENTENCE_END = regex.compile(r"[。！？!?；;]")
-_WATERMARK_WORDS = ("权属", "放上鼠标")
+_WATERMARK_WORDS = ("权属", "放上鼠标", ">")
 
 # Words at least one of which every match of a rule holds, so only the lines
 # holding one need the rule (a page is mostly lines no rule can match)
@@ -412,7 +412,9 @@ def _mark_by_features(texts: list[str], marks: dict[int, tuple[str, str]], cover
     # a tail heading takes the rest of the page with it, when the rest is short
     first_body = next((i for i in range(count) if texts[i] and not done(i) and is_body(texts[i].strip())), None)
     if first_body is not None:
-        headings = sorted(i for i, (_, rule) in marks.items() if rule == "related-heading" and i > first_body)
+        headings = sorted(i for i, (_, rule) in marks.items()
+                          if i > first_body and (rule == "related-heading" or (
+                              rule == "related-links" and texts[i].strip().rstrip(":：") in chrome.TAIL_HEADINGS)))
         for i in headings:
             rest = []
             for j in range(i + 1, count):
@@ -426,6 +428,20 @@ def _mark_by_features(texts: list[str], marks: dict[int, tuple[str, str]], cover
                         marks[j] = ("chrome", "page-tail")
                 break
         # the header: short lines between chrome, site names, section labels; the title stays
+        # the footer: after the last body line, a short line under chrome is chrome
+        last_body = max((i for i in range(count) if texts[i] and not done(i) and is_body(texts[i].strip())),
+                        default=first_body)
+        previous_marked = False
+        for i in range(last_body + 1, count):
+            t = texts[i].strip()
+            if not t:
+                continue
+            if done(i):
+                previous_marked = True
+            elif previous_marked and len(t) <= HEADER_RUN:
+                marks[i] = ("chrome", "after-chrome")
+            else:
+                previous_marked = False
         header = [i for i in range(first_body) if texts[i].strip()]
         open_lines = [i for i in header if not done(i)]
         title = open_lines[-1] if open_lines else None

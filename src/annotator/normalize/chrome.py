@@ -24,6 +24,7 @@ _FURNITURE = regex.compile(
         "建议使用", "浏览器", "关闭此视窗", "关闭窗口", "限制级", "下载客户端", "手机版", "网站地图",
         "联系我们", "关于我们", "免责声明", "小编为", r"评论\s*[(（]?\d+[)）]?$", r"[帐账]户\s*密码", r"[帐账]号\s*密码",
         r"用户名\s*密码", r"^检索[:：]", r"^关键[词字]\s*[:：]", r"^标签\s*[:：]", "满18岁", "本条款",
+        r"^原标题\s*[:：]", "原文链接", "原文地址", "本文链接", "文章链接",
     )),
     regex.IGNORECASE,
 )
@@ -50,6 +51,9 @@ _DATE = regex.compile(
     r"|星期[一二三四五六日天]|周[一二三四五六日]"
 )
 _ISSUE = regex.compile(r"(?:19|20)\d\d\s*年\s*第?\s*\d{1,3}\s*期|第\s*\d+\s*期\s*[:：]?\s*第\s*\d+\s*版|第\s*\d+\s*页$")
+_URL = regex.compile(r"(?:https?://|www\.)[!-~]+", regex.IGNORECASE)
+_DATE_END = regex.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$")
+_BULLET_DATE = regex.compile(r"^[-–—•·*●◆◇■□▪>›»]\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _FILE = regex.compile(r"^\S+\.(?:jpe?g|png|gif|bmp|webp|svg|pdf|docx?|xlsx?)$", regex.IGNORECASE)
 _HAN = regex.compile(r"\p{Han}")
 _SENTENCE_END = regex.compile(r"[。！？!?；;]")
@@ -77,6 +81,8 @@ def classify(t: str) -> tuple[str, str] | None:
         return "junk", "no-han"
     if n <= 160 and _FURNITURE.search(t):
         return "chrome", "furniture-words"
+    if _URL.search(t) and han_count(_URL.sub("", t)) <= 6:
+        return "junk", "url-line"
     if n <= 60 and _BREADCRUMB.search(t):
         return "chrome", "breadcrumb"
     sentence = bool(_SENTENCE_END.search(t))
@@ -101,6 +107,10 @@ def classify(t: str) -> tuple[str, str] | None:
             return "dateline", "date-only"
         if _DATE.match(t) and len(key(rest)) <= 24:
             return "dateline", "dateline"
+        if n <= 40 and _DATE_END.search(t):
+            return "dateline", "source-and-date"
+        if _BULLET_DATE.match(t):
+            return "chrome", "dated-link"
         if n <= 40 and _CREDIT.search(t) and (t[0] in "(（【[" or t[-1] in ")）】]" or _CREDIT.match(t) or "/" in t):
             return "credit", "credit"
         if n <= 12 and _WIDGET_WORD.search(t) and len(key(t)) - len(_WIDGET_WORD.sub("", key(t))) >= len(key(t)) / 2:

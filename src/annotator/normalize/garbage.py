@@ -3,8 +3,9 @@
 Forum anti-scrape strings (``参与。7 ]6 s: ], o* m2 J |+ P``: runs of one- to
 three-character ASCII tokens with symbols, inserted between sentences),
 content-farm watermarks inserted mid-sentence (``本文权属所有``,
-``多学吧网本资料权属多学吧网,放上鼠标…``), and a caption printed twice on one
-line (the second copy).  The text keeps them; the annotator can include them.
+``多学吧网本资料权属多学吧网,放上鼠标…``), a closing tag that lost its ``<``
+(``/span>``, recognised by its form), and a caption printed twice on one line
+(the second copy).  The text keeps them; the annotator can include them.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ _WATERMARK = regex.compile(
     r"[(（]?(?:\S{0,6}网)?(?:本文|本资料|本站资料|该资料)(?:权属|版权归|版权属于)[^。！？!?\n]*"
     r"|[(（]?放上鼠标[^。！？!?\n]*"
 )
+
+
+# the body of a closing tag whose "<" was lost (a GBK byte eaten before it): "?/span>"
+_BROKEN_TAG = regex.compile(r"(?<![<A-Za-z0-9/])/[A-Za-z][A-Za-z0-9]{0,9}>")
 
 
 def anti_scrape(line: str) -> Iterator[tuple[int, int]]:
@@ -48,6 +53,7 @@ def find(line: str) -> list[tuple[int, int, str]]:
     """Garbage pieces of one line: (start, end, rule), offsets in the line."""
     found = [(s, e, "anti-scrape") for s, e in anti_scrape(line)]
     found += [(s, e, "watermark") for s, e in watermarks(line)]
+    found += [(m.start(), m.end(), "broken-tag") for m in _BROKEN_TAG.finditer(line)]
     d = doubled(line.rstrip())
     if d:
         found.append((d[0], d[1], "doubled-line"))
