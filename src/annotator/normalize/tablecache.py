@@ -7,7 +7,7 @@ them; building them takes a second or two, most of it importing pypinyin's
 dictionaries and running OpenCC over every code point.  A command that
 normalizes one page should not pay that each time, so each table is pickled to
 the user's cache folder under a key made of the source of the module that
-builds it and the versions of the libraries it reads.  A missing, stale,
+builds it and the installed files of the libraries it reads.  A missing, stale,
 damaged or unwritable cache only means building the table again.
 """
 
@@ -20,7 +20,7 @@ import pickle
 import sys
 import tempfile
 import unicodedata
-from importlib import metadata
+from importlib.util import find_spec
 from pathlib import Path
 
 _LIBRARIES = ("regex", "opencc", "pypinyin", "numpy")
@@ -46,11 +46,14 @@ def _key(module: str) -> str:
     from .. import __version__
 
     h.update(f"{__version__} {sys.version} {unicodedata.unidata_version}".encode())
-    for name in _LIBRARIES:
+    for name in _LIBRARIES:  # an upgrade rewrites the package's files (found without importing it)
+        spec = find_spec(name)
         try:
-            h.update(f"{name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            h.update(name.encode())
+            stat = os.stat(spec.origin) if spec and spec.origin else None
+        except OSError:
+            stat = None
+        h.update(f"{name} {spec.origin if spec else ''} {stat.st_size if stat else ''} "
+                 f"{stat.st_mtime_ns if stat else ''}".encode())
     return h.hexdigest()[:20]
 
 
