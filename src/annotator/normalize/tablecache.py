@@ -68,8 +68,7 @@ def cached(build):
             return value[0]
         path = cache_dir() / f"{build.__module__}.{build.__qualname__}-{_key(build.__module__)}.pickle"
         try:
-            with open(path, "rb") as f:
-                value.append(pickle.load(f))
+            value.append(_load(path))
             return value[0]
         except Exception:  # missing or damaged: build it again
             pass
@@ -82,16 +81,61 @@ def cached(build):
     return get
 
 
+class _Array:
+    """In the pickle, where an array saved beside it goes (mapped, not read, when loaded)."""
+
+    def __init__(self, k: int):
+        self.k = k
+
+
+def _arrays_out(value, arrays: list):
+    import numpy as np
+
+    if isinstance(value, np.ndarray) and value.size >= 4096:
+        arrays.append(value)
+        return _Array(len(arrays) - 1)
+    if isinstance(value, tuple):
+        return tuple(_arrays_out(v, arrays) for v in value)
+    return value
+
+
+def _arrays_in(value, path: Path):
+    if isinstance(value, _Array):
+        import numpy as np
+
+        return np.load(f"{path}.{value.k}.npy", mmap_mode="r")  # read-only: a table is never written after it is built
+    if isinstance(value, tuple):
+        return tuple(_arrays_in(v, path) for v in value)
+    return value
+
+
+def _load(path: Path):
+    with open(path, "rb") as f:
+        return _arrays_in(pickle.load(f), path)
+
+
 def _store(path: Path, value) -> None:
+    """The arrays of a table as .npy files (mapped when loaded, so a page touches
+    only what it looks up), the rest pickled; each file written whole, then renamed."""
+    import numpy as np
+
+    arrays: list = []
+    shell = _arrays_out(value, arrays)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        for k, array in enumerate(arrays):
+            _write(Path(f"{path}.{k}.npy"), lambda f, a=array: np.save(f, a, allow_pickle=False))
+        _write(path, lambda f: pickle.dump(shell, f, protocol=pickle.HIGHEST_PROTOCOL))  # last: it names the arrays
     except OSError:
         pass  # a read-only or full disk: the next process builds it again
+
+
+def _write(path: Path, dump) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            dump(f)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
