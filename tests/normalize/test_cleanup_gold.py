@@ -85,3 +85,11 @@ def test_a_page_with_variants_opencc_keeps_reads_standard():
     assert doc.text == "陕西省妇联,陕西妇女事业。"
     s, e = doc.raw_range(0, 1)
     assert doc.raw_text[s:e] == "陜"
+
+
+def test_html_tags_are_recognised_by_their_form_and_glossed_ruby_comes_out_clean():
+    doc = normalize("<ruby>婦<rp>(</rp><rt>fù</rt><rp>)</rp></ruby>聯<video src=a.mp4 controls></video>"
+                    "<address>地址</address>a<b, c>d <修正案>".encode(), "p")
+    assert doc.text == "妇联\n地址\na<b, c>d <修正案>"
+    s, e = doc.raw_range(0, 1)
+    assert doc.raw_text[s:e] == "婦"
