@@ -93,3 +93,12 @@ def test_html_tags_are_recognised_by_their_form_and_glossed_ruby_comes_out_clean
     assert doc.text == "妇联\n地址\na<b, c>d <修正案>"
     s, e = doc.raw_range(0, 1)
     assert doc.raw_text[s:e] == "婦"
+
+
+def test_gbk_byte_loss_is_flagged_where_the_page_attests_it_and_the_text_is_left():
+    raw = "夯实基础。基矗稳步推进,群众选、用、管。要把选、育、管做好。"
+    doc = normalize(raw.encode("gbk"), "p")
+    assert doc.text == raw
+    (found,) = doc.flags["byte_loss"]
+    assert raw[found["raw_start"]:found["raw_end"]] == "矗" and found["probably"] == "础。"
+    assert "byte_loss" not in normalize("阿姨把基础打牢。我们选、育、管。".encode(), "p").flags

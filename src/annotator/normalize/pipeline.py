@@ -17,6 +17,7 @@ from typing import Any
 
 from . import boilerplate, metadata, scan
 from .alignment import Alignment
+from .byteloss import find_byte_loss
 from .chars import fold_compatibility, remove_noise_chars
 from .decode import MAX_BYTES, decode
 from .gloss import remove_glosses
@@ -89,6 +90,7 @@ def _normalize_text(raw_text: str, options: NormalizeOptions) -> NormalizedDocum
         ("noise_chars", remove_noise_chars),
         ("glosses", remove_glosses),
         ("splices", repair_splices),
+        ("byte_loss", find_byte_loss),
         ("compat_fold", fold_compatibility),
         ("doubled_punctuation", collapse_doubled_punctuation),
     ]
@@ -126,6 +128,8 @@ def _normalize_text(raw_text: str, options: NormalizeOptions) -> NormalizedDocum
     flags: dict[str, Any] = dict(sorted(counts.items()))
     if "splices" in findings:
         flags["splices"] = findings["splices"]
+    if "byte_loss" in findings:
+        flags["byte_loss"] = findings["byte_loss"]
     if "noise_chars" in findings:
         flags["private_use_at"] = [f["raw_start"] for f in findings["noise_chars"]]
     spam = sum(1 for r in excluded if r.reason == "spam")
