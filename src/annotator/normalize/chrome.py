@@ -25,6 +25,7 @@ _FURNITURE = regex.compile(
         "联系我们", "关于我们", "免责声明", "小编为", r"评论\s*[(（]?\d+[)）]?$", r"[帐账]户\s*密码", r"[帐账]号\s*密码",
         r"用户名\s*密码", r"^检索[:：]", r"^关键[词字]\s*[:：]", r"^标签\s*[:：]", "满18岁", "本条款",
         r"^原标题\s*[:：]", "原文链接", "原文地址", "本文链接", "文章链接",
+        r"未经.{0,8}(?:授权|许可|同意).{0,8}(?:不得|禁止|严禁)", r"第\s*\d+\s*位访客", "欢迎您",
     )),
     regex.IGNORECASE,
 )
@@ -51,6 +52,7 @@ _DATE = regex.compile(
     r"|星期[一二三四五六日天]|周[一二三四五六日]"
 )
 _ISSUE = regex.compile(r"(?:19|20)\d\d\s*年\s*第?\s*\d{1,3}\s*期|第\s*\d+\s*期\s*[:：]?\s*第\s*\d+\s*版|第\s*\d+\s*页$")
+_COUNTER = regex.compile(r"(?:访问量|浏览量|阅读量|点击量|访问人次|浏览人次|访客|点击数|阅读数)\s*[:：]?\s*\d")
 _URL = regex.compile(r"(?:https?://|www\.)[!-~]+", regex.IGNORECASE)
 _DATE_END = regex.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$")
 _BULLET_DATE = regex.compile(r"^[-–—•·*●◆◇■□▪>›»]\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
@@ -113,6 +115,8 @@ def classify(t: str) -> tuple[str, str] | None:
             return "chrome", "dated-link"
         if n <= 40 and _CREDIT.search(t) and (t[0] in "(（【[" or t[-1] in ")）】]" or _CREDIT.match(t) or "/" in t):
             return "credit", "credit"
+        if n <= 30 and _COUNTER.search(t):
+            return "chrome", "counter"
         if n <= 12 and _WIDGET_WORD.search(t) and len(key(t)) - len(_WIDGET_WORD.sub("", key(t))) >= len(key(t)) / 2:
             return "chrome", "widget"
     elif n <= 60 and _CONTACT.search(t) and len(_CONTACT.findall(t)) >= 2:
@@ -137,6 +141,10 @@ _SPAM_WORDS = regex.compile(
 
 def spam_list(t: str) -> bool:
     """A keyword-stuffed title: a list of items, four or more different spam words, no sentence."""
-    if "。" in t or t.count(",") + t.count("，") + t.count("|") + t.count("_") + t.count("、") < 3:
+    if "。" in t:
         return False
-    return len({m.group().lower() for m in _SPAM_WORDS.finditer(t)}) >= 4
+    separators = t.count(",") + t.count("，") + t.count("|") + t.count("_") + t.count("、") + t.count(" ")
+    if separators < 2:
+        return False
+    words = len({m.group().lower() for m in _SPAM_WORDS.finditer(t)})
+    return words >= 4 if separators >= 3 else words >= 5
