@@ -102,3 +102,15 @@ def test_gbk_byte_loss_is_flagged_where_the_page_attests_it_and_the_text_is_left
     (found,) = doc.flags["byte_loss"]
     assert raw[found["raw_start"]:found["raw_end"]] == "矗" and found["probably"] == "础。"
     assert "byte_loss" not in normalize("阿姨把基础打牢。我们选、育、管。".encode(), "p").flags
+
+
+@pytest.mark.parametrize("page,title,date,site", [
+    ("001", "中国妇女报来迎江区先锋社区“妇女之家”采访", None, None),  # not the section label 基层动态
+    ("012", "基于C2B模式的手工艺定制系统设计", "2020-11-18", None),   # below a spam title
+    ("018", "新北市府妇女服务中心翻修启用 侯友宜:新北女性主管比例近5成", "2026-03-04", "自由电子报"),
+    ("030", "菜园头村开展家庭教育家长课堂讲座", "2018-01-21", None),    # a date alone on its line
+])
+def test_metadata_comes_from_below_the_chrome(page, title, date, site):
+    raw = (DATA / "pages" / f"{page}.txt").read_bytes()
+    meta = normalize(raw, page).meta
+    assert (meta["title"], meta["date"], meta["site"]) == (title, date, site)

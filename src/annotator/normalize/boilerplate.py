@@ -43,7 +43,7 @@ _SPAM_WORDS = (
 )
 _SPAM = re.compile("|".join(map(re.escape, _SPAM_WORDS)), re.IGNORECASE)
 SHORT = 80  # furniture lines are short; only spam and copyright notices run longer
-_SITE_NAME = regex.compile(r"^\S{2,16}(?:网|网站|首页|频道|门户|客户端|新闻网)$")
+_SITE_NAME = regex.compile(r"^[^\s:：]{2,16}(?:网|网站|首页|频道|门户|客户端|新闻网)$")
 _SHARE = regex.compile(r"分享|扫一扫|二维码|关注我们|打印本页|关闭窗口|【打印】|【关闭】|字号[:：]")
 _RELATED = regex.compile(r"^(?:相关附件|相关专题|相关链接|相关新闻|相关阅读|延伸阅读|相关文章|推荐阅读)[:：]?$")
 _CREDIT = regex.compile(r"^[(（\[【]?\s*(?:责编|责任编辑|编辑|校对|审核|审校|监制|终审)\s*[:：].{0,40}?[)）\]】]?$")

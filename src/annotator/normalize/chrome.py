@@ -80,6 +80,8 @@ def classify(t: str) -> tuple[str, str] | None:
     if han == 0:
         if _FILE.match(t):
             return "junk", "file-name"
+        if _DATE.search(t) and len(key(_DATE.sub("", t))) <= 4:
+            return "dateline", "date-only"
         return "junk", "no-han"
     if n <= 160 and _FURNITURE.search(t):
         return "chrome", "furniture-words"
