@@ -114,3 +114,13 @@ def test_metadata_comes_from_below_the_chrome(page, title, date, site):
     raw = (DATA / "pages" / f"{page}.txt").read_bytes()
     meta = normalize(raw, page).meta
     assert (meta["title"], meta["date"], meta["site"]) == (title, date, site)
+
+
+def test_a_run_decoded_one_byte_off_is_flagged_with_its_realigned_reading():
+    page = (DATA / "pages" / "028.txt").read_bytes()
+    doc = normalize(page, "028")
+    first = doc.flags["shifted_runs"][0]
+    assert doc.raw_text[first["raw_start"]:first["raw_end"]] == ";ひ馐"
+    assert first["realigned"] == "护意"  # 环境保护意识, with 保 and 识 lost at the ends
+    assert "环境?;ひ馐?" in doc.text  # not certain, so not repaired
+    assert "shifted_runs" not in normalize("是如何推动的?我们ひらがな".encode(), "p").flags

@@ -23,6 +23,7 @@ from .decode import MAX_BYTES, decode
 from .gloss import remove_glosses
 from .markup import strip_markup
 from .punct import to_fullwidth
+from .realign import find_shifted_runs
 from .repairs import collapse_doubled_punctuation, standard_variants
 from .script import to_simplified
 from .splice import repair_splices
@@ -91,6 +92,7 @@ def _normalize_text(raw_text: str, options: NormalizeOptions) -> NormalizedDocum
         ("glosses", remove_glosses),
         ("splices", repair_splices),
         ("byte_loss", find_byte_loss),
+        ("shifted_runs", find_shifted_runs),
         ("compat_fold", fold_compatibility),
         ("doubled_punctuation", collapse_doubled_punctuation),
     ]
@@ -128,8 +130,9 @@ def _normalize_text(raw_text: str, options: NormalizeOptions) -> NormalizedDocum
     flags: dict[str, Any] = dict(sorted(counts.items()))
     if "splices" in findings:
         flags["splices"] = findings["splices"]
-    if "byte_loss" in findings:
-        flags["byte_loss"] = findings["byte_loss"]
+    for name in ("byte_loss", "shifted_runs"):
+        if name in findings:
+            flags[name] = findings[name]
     if "noise_chars" in findings:
         flags["private_use_at"] = [f["raw_start"] for f in findings["noise_chars"]]
     spam = sum(1 for r in excluded if r.reason == "spam")
