@@ -581,6 +581,11 @@
         <translation>纳入或排除此处的区域</translation>
     </message>
     <message>
+        <location filename="../../src/annotator/gui/actions.py" line="216"/>
+        <source>Apply region decisions to this source</source>
+        <translation>将区域的取舍应用到同一来源的文档</translation>
+    </message>
+    <message>
         <location filename="../../src/annotator/gui/actions.py" line="213"/>
         <source>Show the raw page</source>
         <translation>显示原始网页</translation>
@@ -910,6 +915,19 @@
         <location filename="../../src/annotator/gui/actions.py" line="77"/>
         <source>include region</source>
         <translation>纳入区域</translation>
+    </message>
+</context>
+<context>
+    <name>propagate</name>
+    <message>
+        <location filename="../../src/annotator/gui/propagate.py" line="19"/>
+        <source>No other document of this source has the lines decided by hand here</source>
+        <translation>同一来源的其他文档中没有此处手动取舍的行</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/propagate.py" line="24"/>
+        <source>Applied {0} region decisions to {1} documents of this source</source>
+        <translation>已将 {0} 项区域取舍应用到同一来源的 {1} 篇文档</translation>
     </message>
 </context>
 <context>

@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .exchange.formats import FORMATS, READABLE
-from .normalize import NormalizeError, NormalizeOptions, normalize
-from .paths import bundled_corpus
-from .store.models import STATUSES
+
+# Imports are made by the subcommand that needs them: `annotator normalize FILE`
+# must not pay for the store, the exchange formats or Qt.
+COMMANDS = ("normalize", "corpus", "import", "suggest", "export", "validate", "stats", "gui", "install-desktop")
 
 
 def _write(text: str) -> None:
@@ -39,6 +39,8 @@ def _fail(message: str) -> int:
 
 
 def _read(path: Path) -> bytes:
+    from .normalize import NormalizeError
+
     try:
         return path.read_bytes()
     except IsADirectoryError:
@@ -50,6 +52,8 @@ def _read(path: Path) -> bytes:
 
 
 def cmd_normalize(args: argparse.Namespace) -> int:
+    from .normalize import NormalizeError, NormalizeOptions, normalize
+
     options = NormalizeOptions(
         convert_traditional=not args.keep_traditional,
         fullwidth_punctuation=args.fullwidth_punctuation,
@@ -67,6 +71,9 @@ def cmd_normalize(args: argparse.Namespace) -> int:
 
 def cmd_corpus(args: argparse.Namespace) -> int:
     """Stand-in for the window until it exists: the bundled corpus, page by page."""
+    from .normalize import NormalizeError, normalize
+    from .paths import bundled_corpus
+
     folder = args.folder or bundled_corpus()
     if folder is None:
         return _fail("no bundled corpus in this install; pass a folder")
@@ -321,10 +328,17 @@ def cmd_install_desktop(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``only``, just that subcommand's (so that its choices, which
+    import the store and the formats, are not built for another)."""
     parser = argparse.ArgumentParser(prog="annotator", description="Annotate Chinese documents.")
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     sub = parser.add_subparsers(dest="command")
+    if only is None or only not in ("normalize", "corpus"):
+        from .exchange.formats import FORMATS, READABLE
+        from .store.models import STATUSES
+    else:
+        FORMATS, READABLE, STATUSES = {}, (), ()
 
     p = sub.add_parser("normalize", help="print the normalized text of a page")
     p.add_argument("file", type=Path)
@@ -412,7 +426,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv or _is_project_file(argv[0]):  # no command, or a file handed over by a file manager
         argv = ["gui", *argv]
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv[0] if argv[0] in COMMANDS else None).parse_args(argv)
     return args.func(args)
 
 

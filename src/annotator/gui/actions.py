@@ -31,6 +31,7 @@ from ..session import (
 )
 from .i18n import LANGUAGES
 from .models import schema_name
+from .propagate import apply_to_source
 
 if TYPE_CHECKING:
     from .window import MainWindow
@@ -132,6 +133,7 @@ class WindowActions(QObject):
         self.skip = action("skip", lambda: w.set_status("skipped"), "Ctrl+K")
         self.reopen = action("reopen", lambda: w.set_status("in_progress"))
         self.region = action("toggleRegion", w.toggle_region, "Ctrl+E")
+        self.region_to_source = action("applyRegionsToSource", lambda: apply_to_source(w), "Ctrl+Shift+E")
         self.raw = action("showRaw", w.show_raw, "Ctrl+R", checkable=True)
         self.snap = action("snapToWords", w.set_snapping, checkable=True)
         self.bigger = action("zoomIn", lambda: w.set_font_size(w.text_view.font().pointSize() + 1),
@@ -175,7 +177,7 @@ class WindowActions(QObject):
 
         bar = w.menuBar()
         self.edit_menu = bar.addMenu("")
-        self.edit_menu.addActions([self.undo, self.redo, self.delete, self.region])
+        self.edit_menu.addActions([self.undo, self.redo, self.delete, self.region, self.region_to_source])
         self.edit_menu.addSeparator()
         self.edit_menu.addActions([self.next_span, self.previous_span, self.attributes, self.link, self.link_cancel])
         self.edit_menu.addSeparator()
@@ -200,7 +202,7 @@ class WindowActions(QObject):
         self.help_menu.addAction(self.guide)
         w.addActions([self.undo, self.redo, self.done, self.skip, self.guide, self.raw, self.bigger, self.smaller,
                       self.preferences, self.region, self.accept_label, self.reject_label, self.occurrences,
-                      self.attributes, self.link, self.link_cancel])
+                      self.attributes, self.link, self.link_cancel, self.region_to_source])
         w.addActions([self.catalog, self.statistics])
         w.main_bar = QToolBar(w, objectName="mainToolbar")
         w.main_bar.addActions([self.undo, self.redo, self.done, self.skip, self.raw])
@@ -210,6 +212,7 @@ class WindowActions(QObject):
         for a, text in ((self.delete, self.tr("Delete span")), (self.done, self.tr("Mark done and go to the next")),
                         (self.skip, self.tr("Skip")), (self.reopen, self.tr("Reopen")),
                         (self.region, self.tr("Include or exclude the region here")),
+                        (self.region_to_source, self.tr("Apply region decisions to this source")),
                         (self.raw, self.tr("Show the raw page")), (self.snap, self.tr("Snap selections to words")),
                         (self.bigger, self.tr("Larger text")), (self.smaller, self.tr("Smaller text")),
                         (self.preferences, self.tr("Preferences…")), (self.guide, self.tr("Guidelines")),

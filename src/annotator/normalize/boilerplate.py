@@ -10,7 +10,16 @@ blocks), ``share`` (share and QR-code widgets), ``dateline`` (publication
 date and source lines above the body), ``credit`` (editor credits),
 ``copyright`` (copyright notices), ``junk`` (leftover code or numbers at the
 ends), ``repeated`` (a short line that repeats an earlier one, such as a
-title printed twice).
+title printed twice), ``garbage`` (part of a body line: forum anti-scrape
+strings, content-farm watermarks, a caption printed twice on one line).
+
+Beyond the first rules, each line is judged by its own features
+(:mod:`.chrome`: furniture words, separators, dates and key–value pairs, share
+of Han characters, file names, keyword-stuffed spam lists) and then by where it
+stands: a line that holds the title and more (``标题-香港商报``, ``标题第2页``),
+the same line again up to punctuation, short lines between chrome in the page
+header (the title nearest the body is kept), a section label the breadcrumb
+repeats, and everything after a tail heading such as 新闻推荐 or 相关文章.
 """
 
 from __future__ import annotations
@@ -18,15 +27,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import attrgetter
 
 import numpy as np
 import regex
 
-from . import scan
+from .tablecache import cached
+from . import chrome, garbage, scan
 
-REASONS = ("spam", "chrome", "share", "dateline", "credit", "copyright", "junk", "repeated")
+REASONS = ("spam", "chrome", "share", "dateline", "credit", "copyright", "junk", "repeated", "garbage")
 
 _SPAM_WORDS = (
     "自偷", "无码", "有码", "在线播放", "免费视频观看", "色情", "偷拍", "伦理片", "黄片", "成人视频",
@@ -34,7 +43,7 @@ _SPAM_WORDS = (
 )
 _SPAM = re.compile("|".join(map(re.escape, _SPAM_WORDS)), re.IGNORECASE)
 SHORT = 80  # furniture lines are short; only spam and copyright notices run longer
-_SITE_NAME = regex.compile(r"^\S{2,16}(?:网|网站|首页|频道|门户|客户端|新闻网)$")
+_SITE_NAME = regex.compile(r"^[^\s:：]{2,16}(?:网|网站|首页|频道|门户|客户端|新闻网)$")
 _SHARE = regex.compile(r"分享|扫一扫|二维码|关注我们|打印本页|关闭窗口|【打印】|【关闭】|字号[:：]")
 _RELATED = regex.compile(r"^(?:相关附件|相关专题|相关链接|相关新闻|相关阅读|延伸阅读|相关文章|推荐阅读)[:：]?$")
 _CREDIT = regex.compile(r"^[(（\[【]?\s*(?:责编|责任编辑|编辑|校对|审核|审校|监制|终审)\s*[:：].{0,40}?[)）\]】]?$")
@@ -44,6 +53,7 @@ _DATE = regex.compile(r"(?:19|20)\d\d\s*(?:[-/.年])\s*\d{1,2}\s*(?:[-/.月])\s*
 _DATELINE_KEY = regex.compile(r"来源|出处|发布时间|发布日期|时间[:：]|日期[:：]|点击|浏览")
 _JUNK = regex.compile(r"^[^\p{Han}\p{L}]*$|^[\W\d_]*(?:function|var|document\.|window\.|\);|</?\w+>)[\W\w]{0,40}$")
 _SENTENCE_END = regex.compile(r"[。！？!?；;]")
+_WATERMARK_WORDS = ("权属", "放上鼠标", ">")
 
 # Words at least one of which every match of a rule holds, so only the lines
 # holding one need the rule (a page is mostly lines no rule can match)
@@ -116,6 +126,30 @@ class Lines(Sequence[Line]):
             self._head = _header_end(self.texts)
         return self._head
 
+    def garbage_candidates(self, text: str) -> list[int]:
+        """Indices of the lines that can hold inline garbage: an ASCII symbol, a space
+        and a visible ASCII character (found with numpy over the whole text), a
+        watermark word, or a line as long as two copies of its first half."""
+        cp = scan.codepoints(text)
+        spaces = np.flatnonzero(cp[1:-1] == 32) + 1 if len(cp) > 2 else np.empty(0, dtype=np.int64)
+        before, after = cp[spaces - 1], cp[spaces + 1]
+        symbol = ((before >= 33) & (before <= 47)) | ((before >= 58) & (before <= 64)) | \
+            ((before >= 91) & (before <= 96)) | ((before >= 123) & (before <= 126))
+        hits = spaces[symbol & (after >= 33) & (after <= 126)].tolist()
+        for word in _WATERMARK_WORDS:
+            at = text.find(word)
+            while at >= 0:
+                hits.append(at)
+                at = text.find(word, at + 1)
+        found = set(np.unique(np.searchsorted(self.start_array, hits, "right") - 1).tolist()) if hits else set()
+        texts = self.texts
+        for i in np.flatnonzero((self.lengths >= 20) & (self.lengths % 2 == 0)).tolist():
+            t = texts[i]
+            half = len(t) // 2
+            if t[0] == t[half] and t[:half] == t[half:]:
+                found.add(i)
+        return sorted(found)
+
     def short(self) -> list[int]:
         """Indices of the lines with text, at most SHORT characters long."""
         if self._short is None:
@@ -178,7 +212,7 @@ _SPAM_ANCHORS = (
 )
 
 
-@lru_cache(maxsize=1)
+@cached
 def _spam_anchors() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """A table of the looked-for characters (in every case form _SPAM matches);
     and, for the neighbour before and after, the (table value, neighbour) pairs
@@ -244,7 +278,7 @@ def _classify_text(t: str, head: bool) -> tuple[str, str] | None:
     return None
 
 
-@lru_cache(maxsize=1)
+@cached
 def _copyright_firsts() -> frozenset[str]:
     """Every character a copyright notice can start with (``_COPYRIGHT`` ignores case)."""
     forms = _case_forms(("版", "免", "c", "©"), regex.IGNORECASE, regex)
@@ -317,10 +351,123 @@ def find_excluded(text: str, lines: "Sequence[Line] | Lines | None" = None) -> l
         if i not in marks and i not in covered:
             marks[i] = ("repeated", "repeated-line")
 
+    _mark_by_features(texts, marks, covered)
     for i, (reason, rule) in marks.items():
         if i not in covered:
             regions.append(_region(starts[i], starts[i] + len(texts[i]), reason, rule))
+    for i in lines.garbage_candidates(text):
+        if i in marks or i in covered:
+            continue
+        for a, b, rule in garbage.find(texts[i]):
+            regions.append(_region(starts[i] + a, starts[i] + b, "garbage", rule))
     return sorted(regions, key=_START)
+
+
+FEATURE_LIMIT = 160  # longer lines are body or spam, which the rules above judge
+HEADER_RUN = 15      # short lines between chrome in the header are chrome
+CONTAINS_SCAN = 60   # page titles and their decorated copies sit near the top
+TAIL_LINES = 12      # what follows a tail heading: a few links, teasers and widgets, not pages of text
+
+
+def _mark_by_features(texts: list[str], marks: dict[int, tuple[str, str]], covered: set[int]) -> None:
+    count = len(texts)
+    done = lambda i: i in marks or i in covered  # noqa: E731
+    seen: dict[str, tuple[str, str] | None] = {}  # sites repeat their furniture
+    for i, t in enumerate(texts):
+        if not t or len(t) > 400 or done(i):
+            continue
+        s = t.strip()
+        if not s:
+            continue
+        if s in seen:
+            found = seen[s]
+        elif chrome.spam_list(s):
+            found = seen[s] = ("spam", "spam-list")
+        else:
+            found = seen[s] = chrome.classify(s) if len(s) <= FEATURE_LIMIT else None
+        if found:
+            marks[i] = found
+
+    # the same line again up to punctuation; a line holding another and more
+    first: dict[str, int] = {}
+    near = [i for i in range(min(count, CONTAINS_SCAN)) if texts[i].strip() and len(texts[i].strip()) <= 80]
+    for i in near:
+        k = chrome.key(texts[i])
+        if not k:
+            continue
+        if k in first and not done(i):
+            marks[i] = ("repeated", "repeated-line")
+        first.setdefault(k, i)
+    candidates = [i for i in near if not done(i) and len(chrome.key(texts[i])) >= 6]
+    for i in near:
+        s = texts[i].strip()
+        if done(i) or _SENTENCE_END.search(s):
+            continue
+        for j in candidates:
+            other = texts[j].strip()
+            if j != i and len(s) >= len(other) + 2 and other in s:
+                marks[i] = ("chrome", "holds-title")
+                break
+
+    # a tail heading takes the rest of the page with it, when the rest is short
+    first_body = next((i for i in range(count) if texts[i] and not done(i) and is_body(texts[i].strip())), None)
+    if first_body is not None:
+        headings = sorted(i for i, (_, rule) in marks.items()
+                          if i > first_body and (rule == "related-heading" or (
+                              rule == "related-links" and texts[i].strip().rstrip(":：") in chrome.TAIL_HEADINGS)))
+        for i in headings:
+            rest = []
+            for j in range(i + 1, count):
+                if texts[j].strip():
+                    rest.append(j)
+                    if len(rest) > TAIL_LINES:
+                        break
+            if len(rest) <= TAIL_LINES:
+                for j in rest:
+                    if not done(j):
+                        marks[j] = ("chrome", "page-tail")
+                break
+        # the header: short lines between chrome, site names, section labels; the title stays
+        # the footer: after the last body line, a short line under chrome is chrome
+        last_body = max((i for i in range(count) if texts[i] and not done(i) and is_body(texts[i].strip())),
+                        default=first_body)
+        previous_marked = False
+        for i in range(last_body + 1, count):
+            t = texts[i].strip()
+            if not t:
+                continue
+            if done(i):
+                previous_marked = True
+            elif previous_marked and len(t) <= HEADER_RUN:
+                marks[i] = ("chrome", "after-chrome")
+            else:
+                previous_marked = False
+        header = [i for i in range(first_body) if texts[i].strip()]
+        open_lines = [i for i in header if not done(i)]
+        title = open_lines[-1] if open_lines else None
+        marked_text = "\n".join(texts[i] for i in header if i in marks)
+        for i in open_lines:
+            s = texts[i].strip()
+            if i == title:
+                continue
+            if chrome.site_name(s):
+                marks[i] = ("chrome", "site-name")
+            elif len(s) <= 8 and s in marked_text:
+                marks[i] = ("chrome", "section-label")
+        k = 0
+        while k < len(header):
+            if done(header[k]):
+                k += 1
+                continue
+            end = k
+            while end < len(header) and not done(header[end]):
+                end += 1
+            run = header[k:end]
+            bounded = k > 0 and end < len(header)
+            if bounded and title not in run and all(len(texts[i].strip()) <= HEADER_RUN for i in run):
+                for i in run:
+                    marks[i] = ("chrome", "between-chrome")
+            k = end
 
 
 _START = attrgetter("start")

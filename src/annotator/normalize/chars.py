@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 import numpy as np
 import regex
 
+from .tablecache import cached
 from . import scan
 from .alignment import Alignment, apply_edits
 
@@ -43,7 +43,7 @@ _TAB = "\t"
 _MAYBE, _START, _FOLD = 1, 2, 4  # bits of the character table
 
 
-@lru_cache(maxsize=1)
+@cached
 def fold_table() -> dict[str, str]:
     """Compatibility character → its folded form (NFKC; odd spaces → space)."""
     table = {}
@@ -57,12 +57,12 @@ def fold_table() -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=1)
+@cached
 def _invisible() -> frozenset[str]:
     return frozenset(chr(lo + i) for lo, hi in scan.runs(f"[{_INVISIBLE}]") for i in range(hi - lo))
 
 
-@lru_cache(maxsize=1)
+@cached
 def _char_table() -> np.ndarray:
     """Per code point: may be noise (the cheap first look), may start noise, may fold."""
     table = np.zeros(scan.MAX_CODE_POINT, dtype=np.uint8)

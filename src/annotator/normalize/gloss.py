@@ -10,10 +10,10 @@ inside real parentheses (``黨組(擴(kuò)大)會議``) go while the parenthese
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import numpy as np
 
+from .tablecache import cached
 from . import scan
 from .alignment import Alignment, apply_deletions
 
@@ -23,7 +23,7 @@ _LETTER = "[a-zü\u00e0-\u01dc\u01f9\u1e3f\u0300-\u030c]"
 _LETTERS = re.compile(_LETTER + "{1,8}")
 
 
-@lru_cache(maxsize=1)
+@cached
 def syllables() -> frozenset[str]:
     """Every pinyin syllable that carries exactly one tone mark."""
     from pypinyin.pinyin_dict import pinyin_dict
@@ -40,7 +40,7 @@ def is_syllable(text: str) -> bool:
     return text in syllables()
 
 
-@lru_cache(maxsize=1)
+@cached
 def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
     """Han characters; each letter a gloss may hold as a 9-bit code; every known
     syllable packed from those codes into one integer; the longest syllable."""

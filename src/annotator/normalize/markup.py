@@ -1,7 +1,9 @@
 """HTML remnants: tags dropped, block tags turned into line breaks, entities decoded.
 
-Only names of real HTML elements count as tags, so text such as ``a<b`` or
-``<修正案>`` is left alone.  Script and style elements go with their content,
+A tag is recognised by its form (an ASCII name, attributes, ``>``), not by a
+list of names, so ``<rp>``, ``<video>`` or ``<address>`` go too, while text such
+as ``a<b, c>`` or ``<修正案>`` is left alone; the names of block elements turn
+into line breaks.  Script and style elements go with their content,
 and so does a doctype; a whole page's ``<title>`` stays as a line of text.
 """
 
@@ -14,16 +16,11 @@ import regex
 from .alignment import Alignment, apply_edits
 
 _BLOCK = ("p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|blockquote|pre|hr|dd|dt|dl|header|footer|center|"
-          "html|head|body|title")
-_INLINE = (
-    "span|b|i|u|s|em|strong|a|img|font|sup|sub|small|big|code|td|th|tbody|thead|tfoot|label|abbr|"
-    "cite|mark|figure|figcaption|iframe|input|button|form|select|option|nav|aside|main|o:p|wbr|ins|del|"
-    "meta|link|base"
-)
+          "html|head|body|title|address|figure|figcaption|nav|aside|main|form|fieldset|details|summary|caption")
 _ATTRS = r"""(?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*"""
 _TAG = regex.compile(
     rf"(?P<drop><(?P<raw>script|style)\b[^>]*>.*?</(?P=raw)\s*>|<!--.*?-->|<!DOCTYPE[^>]*>)"
-    rf"|(?P<tag></?(?P<name>{_BLOCK}|{_INLINE})\b{_ATTRS}\s*/?>)",
+    rf"|(?P<tag></?(?P<name>[A-Za-z][A-Za-z0-9]*(?::[A-Za-z][A-Za-z0-9]*)?)\b{_ATTRS}\s*/?>)",
     regex.IGNORECASE | regex.DOTALL,
 )
 _BLOCK_NAME = regex.compile(rf"(?:{_BLOCK})", regex.IGNORECASE)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import regex
 
-from .boilerplate import ExcludedRegion, Line, Lines, is_body
+from .boilerplate import _DATELINE_KEY, ExcludedRegion, Line, Lines, is_body
 
 _DATE = regex.compile(
     r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})日?"
@@ -53,9 +53,16 @@ def extract(text: str, excluded: list[ExcludedRegion], lines: "Sequence[Line] | 
             ) -> dict[str, str | None]:
     lines = Lines.of(text, lines)
     texts, starts = lines.texts, lines.starts
+    # the header ends at the first body line the boilerplate marks left in: a
+    # welcome banner or an age gate with a full stop is not where the page starts
+    whole_lines = {r.start for r in excluded if r.reason != "garbage"}
     head = lines.head
+    if head < len(texts) and starts[head] in whole_lines:
+        head = next((i for i in range(head, len(texts)) if texts[i] and starts[i] not in whole_lines
+                     and is_body(texts[i]) and not _DATELINE_KEY.search(texts[i][:30])), len(texts))
     header_start_limit = starts[head] if head < len(starts) else len(text) + 1
     reason_at = {r.start: r.reason for r in excluded if r.start < header_start_limit}
+    site_lines = {r.start for r in excluded if r.rule == "site-name"}  # not any chrome: 基层动态, 放大图片
     meta: dict[str, str | None] = {
         "title": None, "date": None, "source": None, "author": None, "byline": None, "editor": None, "site": None,
     }
@@ -64,7 +71,7 @@ def extract(text: str, excluded: list[ExcludedRegion], lines: "Sequence[Line] | 
         if not t:
             continue
         reason = reason_at.get(starts[i])
-        if reason == "chrome" and meta["site"] is None:
+        if starts[i] in site_lines and meta["site"] is None:
             meta["site"] = _SITE_SUFFIX.sub("", t)
         if reason in ("dateline", None):
             meta["date"] = meta["date"] or _date(t)

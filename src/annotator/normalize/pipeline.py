@@ -17,11 +17,14 @@ from typing import Any
 
 from . import boilerplate, metadata, scan
 from .alignment import Alignment
+from .byteloss import find_byte_loss
 from .chars import fold_compatibility, remove_noise_chars
 from .decode import MAX_BYTES, decode
 from .gloss import remove_glosses
 from .markup import strip_markup
 from .punct import to_fullwidth
+from .realign import find_shifted_runs
+from .repairs import collapse_doubled_punctuation, standard_variants
 from .script import to_simplified
 from .splice import repair_splices
 from .whitespace import tidy, unify_line_endings
@@ -88,10 +91,14 @@ def _normalize_text(raw_text: str, options: NormalizeOptions) -> NormalizedDocum
         ("noise_chars", remove_noise_chars),
         ("glosses", remove_glosses),
         ("splices", repair_splices),
+        ("byte_loss", find_byte_loss),
+        ("shifted_runs", find_shifted_runs),
         ("compat_fold", fold_compatibility),
+        ("doubled_punctuation", collapse_doubled_punctuation),
     ]
     if options.convert_traditional:
         steps.append(("simplified", to_simplified))
+        steps.append(("variants", standard_variants))
     steps.append(("tidy", tidy))
     if options.fullwidth_punctuation:
         steps.append(("fullwidth_punctuation", to_fullwidth))
@@ -123,6 +130,9 @@ def _normalize_text(raw_text: str, options: NormalizeOptions) -> NormalizedDocum
     flags: dict[str, Any] = dict(sorted(counts.items()))
     if "splices" in findings:
         flags["splices"] = findings["splices"]
+    for name in ("byte_loss", "shifted_runs"):
+        if name in findings:
+            flags[name] = findings[name]
     if "noise_chars" in findings:
         flags["private_use_at"] = [f["raw_start"] for f in findings["noise_chars"]]
     spam = sum(1 for r in excluded if r.reason == "spam")

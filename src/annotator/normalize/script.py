@@ -17,6 +17,7 @@ import numpy as np
 import opencc
 import regex
 
+from .tablecache import cached
 from . import scan
 from .alignment import Alignment
 
@@ -63,7 +64,7 @@ def convert(text: str, config: str) -> str:
     return "".join(c if len(c := conv.convert(ch)) == 1 else ch for ch in text)
 
 
-@lru_cache(maxsize=1)
+@cached
 def traditional_chars() -> "regex.Pattern[str]":
     """A pattern matching every character that ``t2s`` changes on its own."""
     chars = [chr(c) for lo, hi in _HAN_RANGES for c in range(lo, hi)]
@@ -72,7 +73,7 @@ def traditional_chars() -> "regex.Pattern[str]":
     return regex.compile("[" + regex.escape(changed) + "]")
 
 
-@lru_cache(maxsize=1)
+@cached
 def _tables() -> tuple[np.ndarray, dict[str, "re.Pattern[str]"], bool]:
     """Per code point: t2s changes it on its own / it is changed inside one of
     PHRASES_OF_UNCHANGED_CHARACTERS / it is in KEPT_IN_SOME_PHRASE; for the

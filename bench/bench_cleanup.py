@@ -1,0 +1,63 @@
+"""Boilerplate and garbage on pages the rules were never tuned on.
+
+    python bench/bench_cleanup.py [-v]
+
+For each page of tests/data/cleanup (22 real pages with hand-written gold):
+body fidelity (1 - edit distance / length of the gold body, whitespace removed,
+excluded regions taken out), the share of gold boilerplate lines excluded, and
+the gold body lines wrongly excluded.  Floors: fidelity mean >= 0.99 and min >=
+0.97; boilerplate excluded >= 0.9; body lines excluded on at most one page in
+twenty.  -v lists the boilerplate lines kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from annotator.normalize import normalize
+from annotator.normalize.quality import score
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data" / "cleanup"
+FIDELITY_MEAN, FIDELITY_MIN, BOILERPLATE, BODY_PAGES = 0.99, 0.97, 0.9, 1 / 20
+
+
+def scores():
+    for gold_path in sorted((DATA / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        page = DATA / "pages" / gold["page"]
+        doc = normalize(page.read_bytes(), str(page))
+        yield gold, doc, score(doc, gold)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args()
+    rows = list(scores())
+    print(f"{'page':<8} {'fidelity':>8} {'boilerplate excluded':>21} {'body lines excluded':>20}")
+    for gold, doc, s in rows:
+        print(f"{gold['page']:<8} {s.fidelity:8.4f} {s.boilerplate_excluded:>10}/{s.boilerplate:<10} "
+              f"{','.join(map(str, s.body_excluded)) or '-':>20}")
+        if args.verbose and s.kept_boilerplate:
+            lines = doc.raw_text.split("\n")
+            for n in s.kept_boilerplate:
+                print(f"           kept {n}: {lines[n - 1][:60]}")
+    fid = [s.fidelity for _, _, s in rows]
+    boiler = sum(s.boilerplate for _, _, s in rows)
+    out = sum(s.boilerplate_excluded for _, _, s in rows)
+    body_pages = sum(1 for _, _, s in rows if s.body_excluded)
+    mean, low, share = sum(fid) / len(fid), min(fid), out / max(boiler, 1)
+    print(f"\n{len(rows)} pages: fidelity mean {mean:.4f} (floor {FIDELITY_MEAN}), min {low:.4f} (floor {FIDELITY_MIN}); "
+          f"boilerplate lines excluded {out}/{boiler} = {share:.3f} (floor {BOILERPLATE}); "
+          f"pages with body lines excluded {body_pages} (at most {int(len(rows) * BODY_PAGES)})")
+    ok = mean >= FIDELITY_MEAN and low >= FIDELITY_MIN and share >= BOILERPLATE and body_pages <= len(rows) * BODY_PAGES
+    print("floors met" if ok else "FLOORS NOT MET")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

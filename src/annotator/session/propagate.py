@@ -1,0 +1,46 @@
+"""Carry the annotator's region decisions of one document to the other
+documents of its source, as one undoable step (see normalize/propagate.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..normalize.propagate import RegionProposal, decisions_of, propose
+from ..store import exclusions
+
+
+def proposals_for(project, document_id: int) -> list[RegionProposal]:
+    """What the decisions made by hand in ``document_id`` propose for the rest of its source."""
+    decisions = decisions_of(project.text(document_id), exclusions.overrides(project, document_id))
+    if not decisions:
+        return []
+    others = exclusions.same_source(project, document_id)
+    return propose(decisions, exclusions.texts_and_regions(project, others))
+
+
+@dataclass
+class ApplyRegionProposals:
+    """Apply region proposals to other documents: one transaction, one undo step."""
+
+    document_id: int  # the document the decisions came from
+    proposals: tuple[RegionProposal, ...]
+    span_ids: tuple[int, ...] = ()
+    _before: list[bool | None] | None = field(default=None, repr=False)
+
+    @property
+    def document_ids(self) -> tuple[int, ...]:
+        return tuple(sorted({p.document_id for p in self.proposals}))
+
+    @property
+    def text(self) -> str:
+        return f"apply {len(self.proposals)} region decisions to {len(self.document_ids)} documents"
+
+    def _changes(self) -> list[tuple[int, int, int, bool]]:
+        return [(p.document_id, p.start, p.end, p.excluded) for p in self.proposals]
+
+    def do(self, project) -> None:
+        self._before = exclusions.set_regions(project, self._changes())
+
+    def undo(self, project) -> None:
+        assert self._before is not None
+        exclusions.restore_regions(project, self._changes(), self._before)
