@@ -3,7 +3,7 @@
 import pytest
 
 from annotator.session.propagate import ApplyRegionProposals, proposals_for
-from annotator.store import exclusions, open_project
+from annotator.store import open_project
 from annotator.store.errors import InvalidEdit
 from tests.store.conftest import make_document
 
@@ -19,8 +19,8 @@ def pages():
 
 def test_the_documents_of_a_source_are_its_folder_without_a_page_source(project):
     ids = project.add_documents(pages())
-    assert exclusions.same_source(project, ids[0]) == ids[1:3]
-    assert exclusions.source_key(project, ids[3]) == ("folder", "other")
+    assert project.same_source(ids[0]) == ids[1:3]
+    assert project.source_key(ids[3]) == ("folder", "other")
 
 
 def test_a_decision_goes_to_the_other_pages_in_one_step_and_undo_restores_it(project_path):
@@ -51,5 +51,5 @@ def test_a_decision_goes_to_the_other_pages_in_one_step_and_undo_restores_it(pro
 def test_a_bad_region_changes_nothing(project):
     ids = project.add_documents(pages())
     with pytest.raises(InvalidEdit):
-        exclusions.set_regions(project, [(ids[1], 0, 2, True), (ids[2], 0, 10_000, True)])
+        project.set_regions([(ids[1], 0, 2, True), (ids[2], 0, 10_000, True)])
     assert project.regions(ids[1]) == []

@@ -17,7 +17,7 @@ PUBLIC = {
     "next_document", "occurrence_count", "occurrences", "program", "program_named", "program_place_counts",
     "program_row_count", "program_rows", "program_span_counts", "programs", "programs_by_category", "read_only",
     "region_override", "regions", "reject_suggestions", "rejections", "relation", "relations", "relations_of",
-    "remove_label", "remove_link_type", "remove_program_alias", "rename_program", "restore_rejections",
+    "region_decisions", "remove_label", "remove_link_type", "remove_program_alias", "rename_program", "restore_regions", "restore_rejections", "same_source", "set_regions", "source_key",
     "schema_version", "set_label_attributes", "set_program_parent", "set_region", "set_setting",
     "set_span_attributes", "set_status", "setting", "span", "spans", "spans_between", "spans_by_label", "stats",
     "text", "throughput", "unindexed_count", "update_label", "update_span",

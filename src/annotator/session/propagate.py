@@ -6,16 +6,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..normalize.propagate import RegionProposal, decisions_of, propose
-from ..store import exclusions
 
 
 def proposals_for(project, document_id: int) -> list[RegionProposal]:
     """What the decisions made by hand in ``document_id`` propose for the rest of its source."""
-    decisions = decisions_of(project.text(document_id), exclusions.overrides(project, document_id))
+    decisions = decisions_of(project.text(document_id), project.region_decisions(document_id))
     if not decisions:
         return []
-    others = exclusions.same_source(project, document_id)
-    return propose(decisions, exclusions.texts_and_regions(project, others))
+    others = project.same_source(document_id)
+    return propose(decisions, _texts_and_regions(project, others))
+
+
+def _texts_and_regions(project, ids):
+    for document_id in ids:
+        yield (document_id, project.text(document_id),
+               [(r.start, r.end, r.excluded) for r in project.regions(document_id)])
 
 
 @dataclass
@@ -39,8 +44,8 @@ class ApplyRegionProposals:
         return [(p.document_id, p.start, p.end, p.excluded) for p in self.proposals]
 
     def do(self, project) -> None:
-        self._before = exclusions.set_regions(project, self._changes())
+        self._before = project.set_regions(self._changes())
 
     def undo(self, project) -> None:
         assert self._before is not None
-        exclusions.restore_regions(project, self._changes(), self._before)
+        project.restore_regions(self._changes(), self._before)

@@ -7,6 +7,7 @@ transaction helper of :mod:`.db`:
 * :mod:`.documents`: documents, the document list and its search, annotated import
 * :mod:`.labels`: the label schema and the typed links it allows
 * :mod:`.annotations`: excluded regions, spans, suggestions, relations
+* :mod:`.exclusions`: region decisions carried across the documents of one source
 * :mod:`.catalog`: the program catalog and the catalog view's pages
 * :mod:`.reports`: statistics and the change log
 * :mod:`.export`: reading for export, the canonical JSONL written by SQLite
@@ -32,6 +33,7 @@ from .annotations import BATCH_ANNOTATOR, Annotations
 from .catalog import Catalog
 from .db import Connection, Database, connect as _connect, now, sort_errors
 from .documents import Documents
+from .exclusions import Exclusions
 from .export import Export
 from .labels import Labels, check_attribute_definitions, default_labels, default_link_types
 from .opening import SUFFIX, CommitWatch, backup, check_file, default_annotator, migrate
@@ -45,7 +47,7 @@ __all__ = [
 
 
 @sort_errors
-class Project(Documents, Labels, Annotations, Catalog, Reports, Export, Database):
+class Project(Documents, Labels, Annotations, Exclusions, Catalog, Reports, Export, Database):
     """An open project file.  Use :func:`open_project`."""
 
     def __init__(self, path: Path, conn: Connection, annotator: str, lock, read_only_reason: str | None):
