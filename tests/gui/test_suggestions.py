@@ -113,6 +113,9 @@ def test_accept_all_and_reject_all_of_a_label_each_one_undo_step(qtbot, window):
     steps = window.undo_stack.count()
     click(window.text_view, text, 15)
     press(qtbot, window, Qt.Key.Key_Return, CTRL_SHIFT)
+    dialog = window.findChild(QDialog, "acceptLabelDialog")  # the list first, every one checked
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
     assert sorted((s.start, s.end, s.label) for s in window.project.spans(1)) == titles
     assert {s.origin for s in window.project.spans(1)} == {"suggested"}
     assert window.undo_stack.count() == steps + 1

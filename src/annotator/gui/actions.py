@@ -21,6 +21,7 @@ from ..session import (
     DeleteLink,
     DeleteSpan,
     LinkProgram,
+    RejectSpan,
     RejectSuggestions,
     Relabel,
     SetAttributes,
@@ -43,6 +44,8 @@ def describe(command: Command) -> str:
         return translate("commands", "tag {0}").format(command.label)
     if isinstance(command, DeleteSpan):
         return translate("commands", "delete span")
+    if isinstance(command, RejectSpan):
+        return translate("commands", "reject the accepted suggestion")
     if isinstance(command, Relabel):
         return translate("commands", "relabel as {0}").format(command.label)
     if isinstance(command, SetStatus):
@@ -95,7 +98,9 @@ class WindowActions(QObject):
         text_only = Qt.ShortcutContext.WidgetWithChildrenShortcut
         stack = w.undo_stack
         self.undo = action("undo", stack.undo, QKeySequence.StandardKey.Undo)
-        self.redo = action("redo", stack.redo, "Ctrl+Shift+Z", QKeySequence.StandardKey.Redo)
+        # both keys everywhere; the platform's Redo binding is one of them, and binding
+        # it twice makes the key ambiguous, so that it does nothing
+        self.redo = action("redo", stack.redo, "Ctrl+Shift+Z", "Ctrl+Y")
         stack.canUndoChanged.connect(self.undo.setEnabled)
         stack.canRedoChanged.connect(self.redo.setEnabled)
         stack.indexChanged.connect(lambda _: self._undo_texts())

@@ -31,6 +31,7 @@ from ..suggest import Lexicon, Suggestion, project_lexicon
 from ..suggest import worker
 from .models import SpanListModel
 from .reader import ProjectReader
+from .suggestion_list import SuggestionListDialog
 from .textview import AnnotatedTextView
 
 Key = tuple[int, int, str]
@@ -216,7 +217,23 @@ class SuggestionController(QObject):
         self._decide(RejectSuggestions, all_of_label=False)
 
     def accept_label(self) -> None:
-        self._decide(AcceptSuggestions, all_of_label=True)
+        """Show every suggestion of the selected one's label, checked; accept the
+        ones still checked as one step."""
+        chosen = self._view.selected_suggestion
+        if chosen is None or self._document_id is None or not self._visible(chosen):
+            return
+        picked = [s for s in self.visible() if s.label == chosen.label]
+        dialog = SuggestionListDialog(chosen.label, picked, self._text, self._view.window())
+        self._dialog, document_id = dialog, self._document_id
+
+        def accepted() -> None:
+            checked = dialog.checked()
+            if checked and document_id == self._document_id:
+                self._execute(AcceptSuggestions(document_id, [(s.start, s.end, s.label, s.suggester)
+                                                              for s in checked]))
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
 
     def reject_label(self) -> None:
         self._decide(RejectSuggestions, all_of_label=True)

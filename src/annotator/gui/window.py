@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..session import AddSpan, Command, DeleteSpan, Relabel, SetRegion, SetStatus
+from ..session import AddSpan, Command, DeleteSpan, RejectSpan, Relabel, SetRegion, SetStatus
 from ..store import STATUSES, Project, ProjectError
 from ..suggest.words import snap
 from . import i18n
@@ -386,8 +386,16 @@ class MainWindow(QMainWindow):
         return snap(start, end, boundaries)
 
     def delete_selected_span(self) -> None:
-        if self.document_id is not None and self.text_view.selected_span is not None:
-            self.execute(DeleteSpan(self.document_id, self.text_view.selected_span))
+        """Delete the selected span (one that came from a suggestion is rejected with
+        it); nothing is selected after, so a second Delete deletes nothing."""
+        span = self.spans.find(self.text_view.selected_span)
+        if self.document_id is None or span is None:
+            return
+        # the list would move its current row to the next span, and select it
+        self.span_table.selectionModel().clear()
+        self.text_view.select_span(None)
+        kind = RejectSpan if span.origin == "suggested" else DeleteSpan
+        self.execute(kind(self.document_id, span.id))
 
     def tag_occurrences(self) -> None:
         """Offer to tag the selected span's text (or the one just tagged) elsewhere."""

@@ -1,0 +1,148 @@
+"""A day's annotation without a slip (issue 20): keys, deletes, progress and
+statistics, driven with real keys and clicks; the store is the judge."""
+
+from collections import Counter
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidget, QWidget
+
+from .conftest import click, drag
+from .test_suggestions import CTRL_SHIFT, press, wait_for
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _active_keys(window, focus: QWidget) -> Counter:
+    """Every key an enabled action or shortcut answers while ``focus`` has the focus."""
+    keys: Counter = Counter()
+    ancestors = []
+    w = focus
+    while w is not None:
+        ancestors.append(w)
+        w = w.parentWidget()
+    seen = set()
+    actions = [a for a in window.findChildren(QAction)]
+    for widget in [window] + window.findChildren(QWidget):
+        actions += widget.actions()
+    for a in actions:
+        if id(a) in seen or not a.isEnabled() or not a.shortcuts():
+            continue
+        seen.add(id(a))
+        context = a.shortcutContext()
+        holders = [w for w in a.associatedObjects() if isinstance(w, QWidget)]
+        if context == Qt.ShortcutContext.WidgetWithChildrenShortcut:
+            if not any(h in ancestors for h in holders):
+                continue
+        elif context == Qt.ShortcutContext.WidgetShortcut:
+            if focus not in holders:
+                continue
+        elif not holders:
+            continue
+        for key in a.shortcuts():
+            keys[key.toString()] += 1
+    for s in window.findChildren(QShortcut):
+        if s.isEnabled() and not s.key().isEmpty():
+            keys[s.key().toString()] += 1
+    return keys
+
+
+def _clashes(window) -> dict[str, dict[str, int]]:
+    found = {}
+    for focus in (window.text_view, window.span_table, window.document_table, window.search):
+        double = {k: n for k, n in _active_keys(window, focus).items() if n > 1}
+        if double:
+            found[focus.objectName()] = double
+    return found
+
+
+def test_no_key_is_bound_twice_in_any_state_and_redo_answers_both_keys(qtbot, window):
+    text = window.project.text(1)
+    assert _clashes(window) == {}
+    start = text.index("淮南市妇联")
+    drag(window.text_view, text, start, start + 5)
+    press(qtbot, window, Qt.Key.Key_2)
+    click(window.text_view, text, start + 1)  # a span selected: Delete and Backspace are its
+    assert window.text_view.selected_span is not None
+    assert _clashes(window) == {}
+    window.start_link(None)  # link mode: Tab, Enter and Esc are its own
+    assert _clashes(window) == {}
+    window.linking.cancel(quiet=True)
+    wait_for(qtbot, window)
+    window.suggestions.step(True)  # a suggestion selected: Enter and Backspace are its
+    assert window.text_view.selected_suggestion is not None
+    assert _clashes(window) == {}
+
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert window.project.spans(1) == []
+    press(qtbot, window, Qt.Key.Key_Z, CTRL_SHIFT)
+    assert len(window.project.spans(1)) == 1
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    press(qtbot, window, Qt.Key.Key_Y, CTRL)
+    assert len(window.project.spans(1)) == 1
+    redo = window.findChild(QAction, "redo")
+    assert {k.toString() for k in redo.shortcuts()} >= {"Ctrl+Shift+Z", "Ctrl+Y"}
+
+
+def test_a_second_delete_deletes_nothing(qtbot, window):
+    text = window.project.text(1)
+    for name, key in (("淮南市妇联", Qt.Key.Key_2), ("王毅", Qt.Key.Key_1)):
+        start = text.index(name)
+        drag(window.text_view, text, start, start + len(name))
+        press(qtbot, window, key)
+    first = text.index("淮南市妇联")
+    click(window.text_view, text, first + 1)
+    press(qtbot, window, Qt.Key.Key_Delete)
+    assert [s.text for s in window.project.spans(1)] == ["王毅"]
+    assert window.text_view.selected_span is None
+    assert not window.span_table.selectionModel().hasSelection()
+    press(qtbot, window, Qt.Key.Key_Delete)
+    press(qtbot, window, Qt.Key.Key_Backspace)
+    assert [s.text for s in window.project.spans(1)] == ["王毅"]
+
+
+def test_deleting_an_accepted_suggestion_rejects_it_and_undo_restores_both(qtbot, window):
+    text = window.project.text(1)
+    org = (9, 14, "ORG")
+    wait_for(qtbot, window, org)
+    click(window.text_view, text, 11)
+    press(qtbot, window, Qt.Key.Key_Return)
+    [span] = window.project.spans(1)
+    assert span.origin == "suggested"
+    click(window.text_view, text, 11)
+    assert window.text_view.selected_span == span.id
+    press(qtbot, window, Qt.Key.Key_Delete)
+    assert window.project.spans(1) == []
+    assert [(r.start, r.end, r.label) for r in window.project.rejections(1)] == [org]
+    qtbot.waitUntil(lambda: not window.suggestions.busy, timeout=60_000)
+    assert org not in {s.key for s in window.suggestions.visible()}  # it does not come back
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert [(s.id, s.origin) for s in window.project.spans(1)] == [(span.id, "suggested")]
+    assert window.project.rejections(1) == []
+
+
+def test_accept_all_of_a_label_shows_the_list_first_and_takes_the_checked_ones(qtbot, window):
+    text = window.project.text(1)
+    shown = wait_for(qtbot, window, (14, 18, "TITLE"))
+    titles = sorted(k for k in shown if k[2] == "TITLE")
+    assert len(titles) >= 2
+    steps = window.undo_stack.count()
+    click(window.text_view, text, 15)
+    press(qtbot, window, Qt.Key.Key_Return, CTRL_SHIFT)
+    assert window.project.spans(1) == []  # nothing yet: the list first
+    dialog = window.findChild(QDialog, "acceptLabelDialog")
+    assert dialog.isVisible()
+    items = dialog.findChild(QListWidget, "acceptLabelList")
+    assert items.count() == len(titles)
+    assert all(items.item(i).checkState() == Qt.CheckState.Checked for i in range(items.count()))
+    assert f"【{text[titles[0][0]:titles[0][1]]}】" in items.item(0).text()
+    items.setFocus()
+    qtbot.keyClick(items, Qt.Key.Key_Space)  # the first is a false positive: unchecked
+    assert items.item(0).checkState() == Qt.CheckState.Unchecked
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert sorted((s.start, s.end, s.label) for s in window.project.spans(1)) == titles[1:]
+    assert window.undo_stack.count() == steps + 1
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert window.project.spans(1) == []
