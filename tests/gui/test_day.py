@@ -146,3 +146,52 @@ def test_accept_all_of_a_label_shows_the_list_first_and_takes_the_checked_ones(q
     assert window.undo_stack.count() == steps + 1
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     assert window.project.spans(1) == []
+
+
+def test_the_first_edit_marks_the_document_in_progress_and_the_list_shows_it(qtbot, window):
+    table = window.document_table
+    for column in (3, 4):  # Status and Spans in view at the default width, the title elided
+        rect = table.visualRect(table.model().index(0, column))
+        assert table.viewport().rect().contains(rect), column
+    progress = window.progress_label
+    assert progress.text() == "done 0 of 6"
+    text = window.project.text(1)
+    assert window.project.document(1).status == "new"
+    start = text.index("王毅")
+    drag(window.text_view, text, start, start + 2)
+    press(qtbot, window, Qt.Key.Key_1)
+    assert window.project.document(1).status == "in_progress"
+    assert table.model().index(0, 3).data() == "in progress"
+    assert table.model().index(0, 4).data() == 1
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)  # one undo step takes both back
+    assert window.project.spans(1) == [] and window.project.document(1).status == "new"
+    press(qtbot, window, Qt.Key.Key_Z, CTRL_SHIFT)
+    assert window.project.document(1).status == "in_progress"
+    press(qtbot, window, Qt.Key.Key_Return, CTRL)  # done, and on to the next
+    assert window.project.document(1).status == "done"
+    assert progress.text() == "done 1 of 6"
+
+
+def test_statistics_count_every_span_made_or_accepted(qtbot, window):
+    text = window.project.text(1)
+    shown = wait_for(qtbot, window, (14, 18, "TITLE"))
+    titles = [k for k in shown if k[2] == "TITLE"]
+    click(window.text_view, text, 15)
+    press(qtbot, window, Qt.Key.Key_Return, CTRL_SHIFT)  # accept all TITLEs, from the list
+    dialog = window.findChild(QDialog, "acceptLabelDialog")
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    start = text.index("妇联")
+    drag(window.text_view, text, start, start + 2)
+    press(qtbot, window, Qt.Key.Key_2)
+    press(qtbot, window, Qt.Key.Key_A, CTRL_SHIFT)  # and every other 妇联 of the document
+    occurrences = window.findChild(QDialog, "occurrencesDialog")
+    qtbot.mouseClick(occurrences.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    made = len(window.project.spans(1))
+    assert made == len(titles) + text.count("妇联") > len(titles) + 1
+    press(qtbot, window, Qt.Key.Key_I, CTRL_SHIFT)
+    view = window.statistics_view
+    qtbot.waitUntil(lambda: not view.is_computing(), timeout=20_000)
+    [day] = view.throughput_chart.bars()
+    assert day.value == made and f"tester {made}" in day.tip

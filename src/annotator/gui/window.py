@@ -51,17 +51,19 @@ class _Undoable(QUndoCommand):
     """A done command on the undo stack.  Qt calls redo() when it is pushed; the
     command has already run by then, so the first call does nothing."""
 
-    def __init__(self, window: MainWindow, command: Command):
+    def __init__(self, window: MainWindow, command: Command, *after: Command):
         super().__init__(command.text)
-        self.command, self._window, self._pushed = command, window, False
+        self.command, self._after, self._window, self._pushed = command, after, window, False
 
     def redo(self) -> None:
         if self._pushed:
-            self._window._run(self.command.do, self.command)
+            for command in (self.command, *self._after):
+                self._window._run(command.do, command)
         self._pushed = True
 
     def undo(self) -> None:
-        self._window._run(self.command.undo, self.command)
+        for command in reversed((self.command, *self._after)):
+            self._window._run(command.undo, command)
 
 
 def cjk_font_available() -> bool:
@@ -108,6 +110,8 @@ class MainWindow(QMainWindow):
         # done, undone or redone; not while the window closes (the stack empties, the project may be closed)
         self.undo_stack.indexChanged.connect(lambda _: self.document_id is not None and self.span_panel.commands_ran())
         self.suggestions.changed.connect(self.actions_.update_enabled)
+        self.progress_label = QLabel(objectName="progressLabel")
+        self.statusBar().addPermanentWidget(self.progress_label)
         self.resize(1280, 800)
         self._restore_settings()
         self._retranslate()
@@ -142,6 +146,15 @@ class MainWindow(QMainWindow):
             self.status_filter.addItem("", status)
         self.search = QLineEdit(objectName="documentSearch")
         self.document_table = self._table("documentList", self.documents, stretch=0)
+        header = self.document_table.horizontalHeader()
+        # status and span count always in view; the title gives way (elided)
+        for column, mode in ((1, QHeaderView.ResizeMode.Interactive), (2, QHeaderView.ResizeMode.ResizeToContents),
+                             (3, QHeaderView.ResizeMode.ResizeToContents),
+                             (4, QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(column, mode)
+        header.resizeSection(1, 64)
+        header.setMinimumSectionSize(32)
+        self.document_table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.document_table.setSortingEnabled(True)
         self.document_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         for w in (self.status_filter, self.search, self.document_table):
@@ -165,7 +178,7 @@ class MainWindow(QMainWindow):
         self.panel_dock.setWidget(self.span_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel_dock)
         self.resizeDocks([self.span_dock, self.panel_dock], [300, 500], Qt.Orientation.Vertical)
-        self.resizeDocks([self.span_dock], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.document_dock, self.span_dock], [340, 300], Qt.Orientation.Horizontal)
 
     def _table(self, name: str, model, stretch: int) -> QTableView:
         table = QTableView(objectName=name)
@@ -187,6 +200,7 @@ class MainWindow(QMainWindow):
         for i, status in enumerate(STATUSES, 1):
             self.status_filter.setItemText(i, status_name(status))
         self.search.setPlaceholderText(self.tr("Search titles and text"))
+        self.show_progress()
         if self.read_only_banner is not None:
             self.read_only_banner.setText(self.tr("Read-only: {0}. Changes cannot be saved.").format(
                 self.project.read_only_reason))
@@ -442,12 +456,29 @@ class MainWindow(QMainWindow):
                 return
 
     def execute(self, command: Command) -> bool:
-        """Run a command now; only a command that saved goes on the undo stack."""
+        """Run a command now; only a command that saved goes on the undo stack.  The
+        first edit of a new document marks it in progress, in the same undo step."""
         if not self._run(command.do, command):
             return False
-        self.undo_stack.push(_Undoable(self, command))
+        start = self._starts_work(command)
+        if start is not None and self._run(start.do, start):
+            self.undo_stack.push(_Undoable(self, command, start))
+        else:
+            self.undo_stack.push(_Undoable(self, command))
         self.statusBar().showMessage(self.tr("Saved: {0}").format(describe(command)), 4000)
         return True
+
+    def _starts_work(self, command: Command) -> SetStatus | None:
+        """The status change a first edit of a new document brings, if any."""
+        if isinstance(command, SetStatus) or not command.document_id:
+            return None
+        if self.project.document_info(command.document_id).status != "new":
+            return None
+        return SetStatus(command.document_id, "in_progress")
+
+    def show_progress(self) -> None:
+        counts = self.project.documents_by_status()
+        self.progress_label.setText(self.tr("done {0} of {1}").format(counts["done"], sum(counts.values())))
 
     def _run(self, step, command: Command) -> bool:
         try:
@@ -467,6 +498,8 @@ class MainWindow(QMainWindow):
         elif self.document_id in documents:
             self.spans.reload()
         self.suggestions.command_ran(command)
+        if isinstance(command, SetStatus):
+            self.show_progress()
         return True
 
     def show_raw(self, raw: bool) -> None:
