@@ -195,3 +195,39 @@ def test_statistics_count_every_span_made_or_accepted(qtbot, window):
     qtbot.waitUntil(lambda: not view.is_computing(), timeout=20_000)
     [day] = view.throughput_chart.bars()
     assert day.value == made and f"tester {made}" in day.tip
+
+
+def test_the_worker_starts_with_the_window_and_says_suggestions_are_loading(qtbot, project_path, tmp_path,
+                                                                            monkeypatch):
+    import multiprocessing
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # the worker's jieba cache goes here
+    from .conftest import window_on
+
+    with window_on(qtbot, project_path) as window:
+        assert multiprocessing.active_children()  # at once: no key pressed, no timer waited for
+        state = window.findChild(QWidget, "suggestionState")
+        assert state.text() == "Suggestions loading…"
+        wait_for(qtbot, window)
+        assert state.text() == ""
+        assert list((tmp_path / "cache" / "annotator").glob("jieba-*.cache"))  # not in the shared /tmp
+
+
+def test_the_screenshot_waits_for_the_suggestions_to_be_painted(qtbot, project_path, tmp_path, monkeypatch):
+    from PySide6.QtGui import QImage
+
+    from annotator.gui import app
+    from annotator.gui.window import MainWindow
+
+    seen = []
+    grab = MainWindow.grab
+
+    def spy(self, *args):
+        seen.append(len(self.suggestions.visible()))
+        return grab(self, *args)
+
+    monkeypatch.setattr(MainWindow, "grab", spy)
+    picture = tmp_path / "shot.png"
+    assert app.run(project_path, screenshot=picture, create=False) == 0
+    assert seen and seen[0] > 0  # the first document's suggestions were there when it was taken
+    assert not QImage(str(picture)).isNull()

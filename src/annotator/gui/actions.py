@@ -32,6 +32,7 @@ from ..session import (
 )
 from .i18n import LANGUAGES
 from .models import schema_name
+from .plain import tip
 
 if TYPE_CHECKING:
     from .window import MainWindow
@@ -162,7 +163,7 @@ class WindowActions(QObject):
             pixmap.fill(QColor(label.color))
             a = QAction(QIcon(pixmap), f"{label.hotkey or ''} {label.name} {label.zh}".strip(), w,
                         objectName=f"label_{label.name}")
-            a.setToolTip(f"{label.zh} / {label.en}")
+            a.setToolTip(tip(f"{label.zh} / {label.en}"))
             if label.hotkey:
                 a.setShortcut(QKeySequence(label.hotkey))
                 # only while the text or the palette has focus: typing "1" in the search box is typing

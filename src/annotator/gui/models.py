@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from ..store import DocumentInfo, Project, Span
+from .plain import tip
 
 Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
@@ -139,7 +140,7 @@ class DocumentListModel(_Table):
             return (info.title or self.tr("(untitled)"), info.source or "", info.date or "",
                     status_name(info.status), info.span_count)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return info.source_file
+            return tip(info.source_file or "")
         if role == Qt.ItemDataRole.UserRole:
             return info.id
         return None
@@ -257,7 +258,7 @@ class SpanListModel(_Table):
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             return QColor(self._colors.get(span.label, "#cccccc"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{span.start}–{span.end} · {span.annotator}"
+            return tip(f"{span.start}–{span.end} · {span.annotator}")
         if role == Qt.ItemDataRole.UserRole:
             return span.id
         return None

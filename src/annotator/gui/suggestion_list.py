@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 from ..suggest import Suggestion
+from .plain import tip
 
 
 class SuggestionListDialog(QDialog):
@@ -26,7 +27,7 @@ class SuggestionListDialog(QDialog):
             item = QListWidgetItem(f"…{before}【{text[s.start:s.end]}】{after}…".replace("\n", " "))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
-            item.setToolTip(self.tr("{0} ({1}: {2})").format(s.label, s.suggester, s.reason or "…"))
+            item.setToolTip(tip(self.tr("{0} ({1}: {2})").format(s.label, s.suggester, s.reason or "…")))
             self.list.addItem(item)
         if suggestions:
             self.list.setCurrentRow(0)

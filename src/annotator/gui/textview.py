@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 from ..store import Region, Relation, Span
 from ..suggest.model import Suggestion
 from .models import FixedSpans
+from .plain import tip
 from .textpos import QtPositions
 
 
@@ -370,9 +371,9 @@ class AnnotatedTextView(QPlainTextEdit):
             found = self.spans_at(index)
             suggestion = None if found else self.suggestion_at(index)
             if found:
-                QToolTip.showText(event.globalPos(), "\n".join(f"{s.label}: {s.text}" for s in found), self)
+                QToolTip.showText(event.globalPos(), tip("\n".join(f"{s.label}: {s.text}" for s in found)), self)
             elif suggestion is not None:
-                QToolTip.showText(event.globalPos(), self.suggestion_tip(suggestion), self)
+                QToolTip.showText(event.globalPos(), tip(self.suggestion_tip(suggestion)), self)
             else:
                 QToolTip.hideText()
             return True

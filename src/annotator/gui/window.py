@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 from ..session import AddSpan, Command, DeleteSpan, RejectSpan, Relabel, SetRegion, SetStatus
 from ..store import STATUSES, Project, ProjectError
 from ..suggest.words import snap
-from . import i18n
+from . import i18n, plain
 from .actions import WindowActions, describe
 from .catalog_view import CatalogView
 from .indexer import IdleIndexer
@@ -110,7 +109,10 @@ class MainWindow(QMainWindow):
         # done, undone or redone; not while the window closes (the stack empties, the project may be closed)
         self.undo_stack.indexChanged.connect(lambda _: self.document_id is not None and self.span_panel.commands_ran())
         self.suggestions.changed.connect(self.actions_.update_enabled)
-        self.progress_label = QLabel(objectName="progressLabel")
+        self.suggestion_state = QLabel(objectName="suggestionState", textFormat=Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.suggestion_state)
+        self.suggestions.loadingChanged.connect(lambda _: self._show_suggestion_state())
+        self.progress_label = QLabel(objectName="progressLabel", textFormat=Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.progress_label)
         self.resize(1280, 800)
         self._restore_settings()
@@ -128,7 +130,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         self.read_only_banner = self.font_banner = None
         if self.project.read_only:
-            self.read_only_banner = QLabel(objectName="readOnlyBanner", styleSheet=_WARNING_STYLE)
+            self.read_only_banner = QLabel(objectName="readOnlyBanner", styleSheet=_WARNING_STYLE, wordWrap=True,
+                                           textFormat=Qt.TextFormat.PlainText)
             layout.addWidget(self.read_only_banner)
         if not cjk_font_available():
             self.font_banner = QLabel(objectName="fontWarning", styleSheet=_WARNING_STYLE, wordWrap=True)
@@ -201,6 +204,7 @@ class MainWindow(QMainWindow):
             self.status_filter.setItemText(i, status_name(status))
         self.search.setPlaceholderText(self.tr("Search titles and text"))
         self.show_progress()
+        self._show_suggestion_state()
         if self.read_only_banner is not None:
             self.read_only_banner.setText(self.tr("Read-only: {0}. Changes cannot be saved.").format(
                 self.project.read_only_reason))
@@ -476,6 +480,9 @@ class MainWindow(QMainWindow):
             return None
         return SetStatus(command.document_id, "in_progress")
 
+    def _show_suggestion_state(self) -> None:
+        self.suggestion_state.setText(self.tr("Suggestions loading…") if self.suggestions.loading else "")
+
     def show_progress(self) -> None:
         counts = self.project.documents_by_status()
         self.progress_label.setText(self.tr("done {0} of {1}").format(counts["done"], sum(counts.values())))
@@ -484,7 +491,7 @@ class MainWindow(QMainWindow):
         try:
             step(self.project)
         except ProjectError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            plain.warn(self, self.tr("Not saved"), str(exc))
             return False
         documents = getattr(command, "document_ids", (command.document_id,))  # a batch may touch many
         for document_id in documents:
