@@ -231,3 +231,45 @@ def test_the_screenshot_waits_for_the_suggestions_to_be_painted(qtbot, project_p
     assert app.run(project_path, screenshot=picture, create=False) == 0
     assert seen and seen[0] > 0  # the first document's suggestions were there when it was taken
     assert not QImage(str(picture)).isNull()
+
+
+def test_side_windows_close_with_esc_and_ctrl_w_docks_come_back_from_view_and_help_lists_the_keys(qtbot, window):
+    from annotator.gui.help import ShortcutSheet
+
+    for key, name in ((Qt.Key.Key_C, "catalog_view"), (Qt.Key.Key_I, "statistics_view")):
+        for close in ((Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_W, CTRL)):
+            window.activateWindow()
+            qtbot.waitUntil(window.isActiveWindow)
+            press(qtbot, window, key, CTRL_SHIFT)
+            side = getattr(window, name)
+            qtbot.waitUntil(side.isActiveWindow)
+            assert side.isVisible()
+            qtbot.keyClick(side, *close)
+            assert not side.isVisible(), (name, close)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    press(qtbot, window, Qt.Key.Key_F1)
+    guidelines = window.findChild(QDialog, "guidelinesDialog")
+    qtbot.waitUntil(guidelines.isActiveWindow)
+    qtbot.keyClick(guidelines, Qt.Key.Key_W, CTRL)
+    assert not guidelines.isVisible()
+
+    window.span_dock.close()
+    view_menu = window.actions_.view_menu
+    toggle = window.span_dock.toggleViewAction()
+    assert toggle in view_menu.actions() and not toggle.isChecked()
+    toggle.trigger()
+    assert window.span_dock.isVisible()
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    press(qtbot, window, Qt.Key.Key_Slash, CTRL)
+    sheet = window.findChild(ShortcutSheet)
+    assert sheet.isVisible()
+    rows = dict(sheet.rows())
+    assert rows["Mark done and go to the next"] == "Ctrl+Return, Ctrl+Enter"
+    assert rows["Tag all occurrences…"] == "Ctrl+Shift+A"
+    assert any(text.startswith("Redo") and keys == "Ctrl+Shift+Z, Ctrl+Y" for text, keys in rows.items())
+    assert sheet.table.rowCount() == len(rows) >= 30
+    about = window.actions_.about
+    assert about in window.actions_.help_menu.actions()

@@ -146,6 +146,8 @@ class WindowActions(QObject):
                               QKeySequence.StandardKey.ZoomOut)
         self.preferences = action("preferences", w.edit_preferences, QKeySequence.StandardKey.Preferences)
         self.guide = action("guidelines", w.show_guidelines, QKeySequence.StandardKey.HelpContents)
+        self.keys_sheet = action("keyboardShortcuts", w.show_shortcuts, "Ctrl+/")
+        self.about = action("about", w.show_about)
         self.catalog = action("showCatalog", w.show_catalog, "Ctrl+Shift+C")
         self.statistics = action("showStatistics", w.show_statistics, "Ctrl+Shift+I")
         self.languages = QActionGroup(w)
@@ -199,18 +201,24 @@ class WindowActions(QObject):
         self.view_menu.addActions([self.bigger, self.smaller])
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.catalog, self.statistics])
+        self.view_menu.addSeparator()  # a closed dock or toolbar comes back from here
+        self.view_menu.addActions([w.document_dock.toggleViewAction(), w.span_dock.toggleViewAction(),
+                                   w.panel_dock.toggleViewAction(), w.palette_bar.toggleViewAction()])
         self.language_menu = QMenu(w, objectName="languageMenu")
         self.language_menu.addActions(self.languages.actions())
         self.view_menu.addMenu(self.language_menu)
         self.help_menu = bar.addMenu("")
-        self.help_menu.addAction(self.guide)
+        self.help_menu.addActions([self.guide, self.keys_sheet])
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(self.about)
         w.addActions([self.undo, self.redo, self.done, self.skip, self.guide, self.raw, self.bigger, self.smaller,
                       self.preferences, self.region, self.accept_label, self.reject_label, self.occurrences,
                       self.attributes, self.link, self.link_cancel])
-        w.addActions([self.catalog, self.statistics])
+        w.addActions([self.catalog, self.statistics, self.keys_sheet])
         w.main_bar = QToolBar(w, objectName="mainToolbar")
         w.main_bar.addActions([self.undo, self.redo, self.done, self.skip, self.raw])
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, w.main_bar)
+        self.view_menu.addAction(w.main_bar.toggleViewAction())
 
     def retranslate(self) -> None:
         for a, text in ((self.delete, self.tr("Delete span")), (self.done, self.tr("Mark done and go to the next")),
@@ -219,6 +227,7 @@ class WindowActions(QObject):
                         (self.raw, self.tr("Show the raw page")), (self.snap, self.tr("Snap selections to words")),
                         (self.bigger, self.tr("Larger text")), (self.smaller, self.tr("Smaller text")),
                         (self.preferences, self.tr("Preferences…")), (self.guide, self.tr("Guidelines")),
+                        (self.keys_sheet, self.tr("Keyboard shortcuts")), (self.about, self.tr("About Annotator")),
                         (self.accept, self.tr("Accept the suggestion")),
                         (self.reject, self.tr("Reject the suggestion")),
                         (self.next, self.tr("Next suggestion")), (self.previous, self.tr("Previous suggestion")),

@@ -15,6 +15,7 @@ Positions cross into Qt's UTF-16 only through
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from typing import Protocol
 
@@ -233,6 +234,7 @@ class AnnotatedTextView(QPlainTextEdit):
             for path, pen in curves:
                 painter.setPen(pen)
                 painter.drawPath(path)
+                painter.drawPath(arrowhead(path))
             painter.end()
         callbacks, self._after_paint = self._after_paint, []
         for callback in callbacks:
@@ -284,17 +286,25 @@ class AnnotatedTextView(QPlainTextEdit):
                     if first is not None:
                         anchors[span.id] = first
         curves = []
+        gap = self.line_gap()
         for span_id, rect in anchors.items():
             for r in self._links.of(span_id):
                 if r.head == span_id and r.tail in anchors:
                     color = QColor(self._links.color(r.type))
                     chosen = self.selected_span in (r.head, r.tail)
                     color.setAlpha(255 if chosen else 150)
-                    curves.append((_curve(rect, anchors[r.tail]), QPen(color, 2.5 if chosen else 1.4)))
+                    curves.append((_curve(rect, anchors[r.tail], gap), QPen(color, 2.5 if chosen else 1.4)))
         if wanted and wanted[1] is not None and wanted[0] in anchors and wanted[1] in anchors:
             pen = QPen(wanted[2], 2.5, Qt.PenStyle.DashLine)
-            curves.append((_curve(anchors[wanted[0]], anchors[wanted[1]]), pen))
+            curves.append((_curve(anchors[wanted[0]], anchors[wanted[1]], gap), pen))
         return curves
+
+    def line_gap(self) -> float:
+        """The blank between the bottom of a row of Chinese characters and the top of
+        the next: what a link between two spans of one line may arch into."""
+        metrics = self.fontMetrics()
+        glyph = metrics.tightBoundingRect("国")
+        return max(2.0, metrics.ascent() + glyph.top() + metrics.descent() - glyph.bottom() - 1)
 
     def _link_outlines(self) -> list[tuple[QRectF, QPen]]:
         """Outlines around the spans the selected span links to, and around link mode's two spans."""
@@ -383,9 +393,11 @@ class AnnotatedTextView(QPlainTextEdit):
         return self.tr("suggested {0} ({1}: {2})").format(s.label, s.suggester, s.reason or "…")
 
 
-def _curve(a: QRectF, b: QRectF) -> QPainterPath:
-    """A curve from span rectangle ``a`` to ``b``: between lines from the edge that
-    faces the other, on one line arching above it."""
+def _curve(a: QRectF, b: QRectF, gap: float = 8.0) -> QPainterPath:
+    """A curve from span rectangle ``a`` to ``b``, with an arrowhead at ``b``:
+    between lines from the edge that faces the other; on one line an arch above
+    it, no higher than ``gap`` (the blank between two rows of characters), so that
+    it never crosses the text above."""
     if b.top() >= a.bottom() - 1 or a.top() >= b.bottom() - 1:  # on different lines
         down = b.top() >= a.bottom() - 1
         start = QPointF(a.center().x(), a.bottom() if down else a.top())
@@ -393,9 +405,22 @@ def _curve(a: QRectF, b: QRectF) -> QPainterPath:
         bend = QPointF(0, (end.y() - start.y()) / 2)
         path = QPainterPath(start)
         path.cubicTo(start + bend, end - bend, end)
-        return path
-    start, end = QPointF(a.center().x(), a.top()), QPointF(b.center().x(), b.top())
-    lift = QPointF(0, -(8 + min(abs(end.x() - start.x()), 400) / 12))
-    path = QPainterPath(start)
-    path.cubicTo(start + lift, end + lift, end)
+    else:
+        start, end = QPointF(a.center().x(), a.top()), QPointF(b.center().x(), b.top())
+        lift = QPointF(0, -min(gap, 4 + min(abs(end.x() - start.x()), 400) / 12) * 4 / 3)  # the arch's top: 3/4
+        path = QPainterPath(start)
+        path.cubicTo(start + lift, end + lift, end)
+    return path
+
+
+def arrowhead(curve: QPainterPath, size: float = 7.0) -> QPainterPath:
+    """Two strokes at the end of ``curve``, along its last direction: which way the link goes."""
+    tip = curve.pointAtPercent(1.0)
+    angle = math.radians(curve.angleAtPercent(1.0))
+    direction = QPointF(math.cos(angle), -math.sin(angle))  # Qt's angles turn counter-clockwise, y down
+    normal = QPointF(-direction.y(), direction.x())
+    back = tip - direction * size
+    path = QPainterPath(back + normal * (size / 2))
+    path.lineTo(tip)
+    path.lineTo(back - normal * (size / 2))
     return path

@@ -7,21 +7,18 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
-from importlib import resources
 
 from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QFontDatabase, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDockWidget,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QTableView,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +29,7 @@ from ..suggest.words import snap
 from . import i18n, plain
 from .actions import WindowActions, describe
 from .catalog_view import CatalogView
+from .help import AboutDialog, GuidelinesDialog, ShortcutSheet
 from .indexer import IdleIndexer
 from .linking import DocumentLinks, LinkMode
 from .models import DocumentListModel, FixedSpans, SpanListModel, status_name
@@ -577,12 +575,19 @@ class MainWindow(QMainWindow):
 
     # guidelines ---------------------------------------------------------------------------
     def show_guidelines(self) -> None:
-        dialog = QDialog(self, objectName="guidelinesDialog")
-        dialog.setWindowTitle(self.tr("Annotation guidelines"))
-        browser = QTextBrowser(dialog)
-        browser.setMarkdown(resources.files("annotator.resources").joinpath("guidelines.md").read_text("utf-8"))
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(browser)
-        dialog.resize(720, 640)
+        self._show_once("_guidelines", GuidelinesDialog)
+
+    def show_shortcuts(self) -> None:
+        self._show_once("_shortcuts", ShortcutSheet)
+
+    def show_about(self) -> None:
+        self._show_once("_about", AboutDialog)
+
+    def _show_once(self, name: str, kind) -> None:
+        dialog = getattr(self, name, None)
+        if dialog is None:
+            dialog = kind(self)
+            setattr(self, name, dialog)
         dialog.show()
-        self._guidelines = dialog
+        dialog.raise_()
+        dialog.activateWindow()
