@@ -273,3 +273,35 @@ def test_side_windows_close_with_esc_and_ctrl_w_docks_come_back_from_view_and_he
     assert sheet.table.rowCount() == len(rows) >= 30
     about = window.actions_.about
     assert about in window.actions_.help_menu.actions()
+
+
+def test_touching_and_nested_spans_of_one_label_show_their_edges(qtbot, window):
+    from PySide6.QtGui import QColor
+
+    from .conftest import point_at
+
+    text = window.project.text(1)
+    view = window.text_view
+    whole = text.index("市纪委监委派驻审计局纪检组")
+    a = text.index("审计局", whole)
+    for start, end in ((a, a + 3), (a + 3, a + 6), (whole, whole + 13)):  # 审计局|纪检组, and one around both
+        drag(view, text, start, end)
+        press(qtbot, window, Qt.Key.Key_2)
+    window.text_view.set_selection(0, 0)
+    view.repaint()
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    top = point_at(view, text, a).y() - view.cursorRect().height() / 2 + 2
+
+    def color(x):
+        return image.pixelColor(int(x * ratio), int(top * ratio))
+
+    def darkness(c: QColor) -> int:
+        return c.red() + c.green() + c.blue()
+
+    boundary = point_at(view, text, a + 3).x()  # between 审计局 and 纪检组
+    inside = (point_at(view, text, a + 1).x() + point_at(view, text, a + 2).x()) / 2
+    assert darkness(color(boundary)) < darkness(color(inside)) - 60 or \
+        darkness(color(boundary - 1)) < darkness(color(inside)) - 60
+    start = point_at(view, text, a).x()  # the nested span's start, inside the outer one
+    assert min(darkness(color(start)), darkness(color(start + 1))) < darkness(color(inside)) - 60

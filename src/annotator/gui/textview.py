@@ -2,7 +2,7 @@
 
 Spans are painted, not formatted: each paint draws translucent backgrounds
 for the spans in view only (overlapping and nested spans show darker where
-they meet), greys the excluded regions in view and underlines the selected
+they meet) with a mark at each span's start and end, greys the excluded regions in view and underlines the selected
 span.  Suggestions are outlines in their label's colour above the text (the
 selected one thicker), so they never look like a span.  Links are curves from
 one span to the other in their type's colour when both are in view (the
@@ -69,6 +69,7 @@ _CHANGES = ("modelReset", "rowsInserted", "rowsRemoved", "dataChanged")
 _EXCLUDED_BACKGROUND = QColor("#e6e6e6")
 _EXCLUDED_VEIL = QColor(255, 255, 255, 140)  # over the text: greys it
 _SPAN_ALPHA = 110
+_EDGE = 1.5  # px: the mark at a span's start and end
 
 
 class AnnotatedTextView(QPlainTextEdit):
@@ -204,10 +205,18 @@ class AnnotatedTextView(QPlainTextEdit):
                         above.append((rect, _EXCLUDED_VEIL))
             for span in self.spans_between(start, end):
                 color = self._colors.get(span.label) or QColor(204, 204, 204, _SPAN_ALPHA)
-                for rect in self._rects(block, origin, max(span.start, start), min(span.end, end)):
+                edge = self._outlines.get(span.label) or QColor("#888888")
+                rects = list(self._rects(block, origin, max(span.start, start), min(span.end, end)))
+                for rect in rects:
                     below.append((rect, color))
                     if span.id == self.selected_span:
                         above.append((QRectF(rect.left(), rect.bottom() - 2, rect.width(), 2), QColor("#000000")))
+                # its own edges: two touching or nested spans of one label read as two
+                if rects and span.start >= start:
+                    above.append((QRectF(rects[0].left(), rects[0].top(), _EDGE, rects[0].height()), edge))
+                if rects and span.end <= end:
+                    last = rects[-1]
+                    above.append((QRectF(last.right() - _EDGE, last.top(), _EDGE, last.height()), edge))
             for s in self._suggestions.suggestions_between(start, end):
                 pen = QPen(self._outlines.get(s.label, QColor("#888888")), 3 if s == self.selected_suggestion else 1.2)
                 for rect in self._rects(block, origin, max(s.start, start), min(s.end, end)):
