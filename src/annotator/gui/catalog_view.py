@@ -211,10 +211,8 @@ class CatalogModel(QAbstractItemModel):
                 return ", ".join(text for text, _ in row.organizers[:3])
             if column == 5:
                 return ", ".join(row.regions)
-            if column == 6:
-                if row.first_date and row.last_date and row.first_date != row.last_date:
-                    return f"{row.first_date} – {row.last_date}"
-                return row.first_date or ", ".join(text for text, _ in row.dates[:2])
+            if column == 6:  # the dates linked to its spans; the pages' own dates are in the tooltip
+                return ", ".join(text for text, _ in row.dates[:3])
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = []
             if row.parent_name:
@@ -223,6 +221,10 @@ class CatalogModel(QAbstractItemModel):
                 lines.append(self.tr("Also named: {0}").format("、".join(row.aliases)))
             if row.dates:
                 lines.append(self.tr("Dates linked: {0}").format(", ".join(text for text, _ in row.dates)))
+            if row.first_date:
+                pages = row.first_date if row.last_date in (None, row.first_date) \
+                    else f"{row.first_date} – {row.last_date}"
+                lines.append(self.tr("Pages dated: {0}").format(pages))
             if row.sampled < row.occurrences:
                 lines.append(self.tr("Organizers, places and dates of its latest {0} occurrences").format(row.sampled))
             return tip("\n".join(lines)) or None
