@@ -305,3 +305,27 @@ def test_touching_and_nested_spans_of_one_label_show_their_edges(qtbot, window):
         darkness(color(boundary - 1)) < darkness(color(inside)) - 60
     start = point_at(view, text, a).x()  # the nested span's start, inside the outer one
     assert min(darkness(color(start)), darkness(color(start + 1))) < darkness(color(inside)) - 60
+
+
+def test_at_1024_by_700_nothing_essential_is_in_an_overflow_and_the_toolbar_stays_put(qtbot, window):
+    from PySide6.QtWidgets import QToolBar, QToolButton
+
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    for bar in window.findChildren(QToolBar):
+        qtbot.waitUntil(lambda: all(bar.widgetForAction(a) is not None for a in bar.actions()))
+        for a in bar.actions():
+            button = bar.widgetForAction(a)
+            assert button.isVisible() and bar.rect().contains(button.geometry()), (bar.objectName(), a.text())
+        extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        assert extension is None or not extension.isVisible(), bar.objectName()
+    undo = window.main_bar.widgetForAction(window.actions_.undo)
+    width = undo.width()
+    text = window.project.text(1)
+    start = text.index("淮南市妇联")
+    drag(window.text_view, text, start, start + 5)
+    press(qtbot, window, Qt.Key.Key_2)
+    assert window.actions_.undo.text().startswith("Undo tag")
+    qtbot.wait(10)
+    assert undo.width() == width and undo.text() == "Undo"
+    assert "Undo tag ORG" in window.actions_.undo.toolTip()

@@ -30,6 +30,7 @@ from ..session import (
     TagOccurrences,
     UnlinkProgram,
 )
+from . import i18n
 from .i18n import LANGUAGES
 from .models import schema_name
 from .plain import tip
@@ -175,6 +176,7 @@ class WindowActions(QObject):
             w.palette_bar.addAction(a)
             self.labels[label.name] = a
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, w.palette_bar)
+        w.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # the main bar on a row of its own: nothing in an overflow
         for a in (self.delete,):
             w.text_view.addAction(a)
             w.span_table.addAction(a)
@@ -239,6 +241,12 @@ class WindowActions(QObject):
                         (self.link_previous, self.tr("Previous span to link to")),
                         (self.link_commit, self.tr("Make the link")), (self.link_cancel, self.tr("Cancel the link"))):
             a.setText(text)
+        for a, short in ((self.done, self.tr("Done")), (self.skip, self.tr("Skip")), (self.raw, self.tr("Raw page"))):
+            a.setIconText(short)
+            a.setToolTip(tip(f"{a.text()} ({a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"))
+        chinese = i18n.chosen_language() == "zh_CN"
+        for label in self.w.labels:  # the palette's buttons short (all fit at 1024 px); the menu says it all
+            self.labels[label.name].setIconText(f"{label.hotkey or ''} {label.zh if chinese else label.name}".strip())
         self.catalog.setText(self.tr("Program catalog"))
         self.statistics.setText(self.tr("Statistics"))
         for menu, title in ((self.edit_menu, self.tr("&Edit")), (self.document_menu, self.tr("&Document")),
@@ -260,6 +268,10 @@ class WindowActions(QObject):
         # described now, not when pushed: the language may have changed since
         self.undo.setText(self.tr("Undo {0}").format(describe(undo.command)) if undo else self.tr("Undo"))
         self.redo.setText(self.tr("Redo {0}").format(describe(redo.command)) if redo else self.tr("Redo"))
+        # the toolbar's buttons keep a short, fixed text (the toolbar never jumps); the menu and tooltip say what
+        for a, short in ((self.undo, self.tr("Undo")), (self.redo, self.tr("Redo"))):
+            a.setIconText(short)
+            a.setToolTip(tip(a.text()))
 
     def update_enabled(self) -> None:
         """What is selected decides what Backspace, Delete and Enter do."""

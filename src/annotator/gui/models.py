@@ -30,6 +30,28 @@ STATUS_NAMES = {
 }
 
 
+ORIGIN_NAMES = {
+    "manual": QT_TRANSLATE_NOOP("origin", "manual"),
+    "suggested": QT_TRANSLATE_NOOP("origin", "suggested"),
+    "imported": QT_TRANSLATE_NOOP("origin", "imported"),
+}
+
+# why the store opened a project read-only, as it says it (store.project), in the interface language
+READ_ONLY_REASONS = {
+    "the project is open in another process": QT_TRANSLATE_NOOP("readonly", "the project is open in another process"),
+}
+
+
+def origin_name(origin: str) -> str:
+    """Where a span came from, in the interface language."""
+    return QCoreApplication.translate("origin", ORIGIN_NAMES[origin]) if origin in ORIGIN_NAMES else origin
+
+
+def read_only_reason(reason: str) -> str | None:
+    """A known read-only reason in the interface language; ``None`` for one not known here."""
+    return QCoreApplication.translate("readonly", READ_ONLY_REASONS[reason]) if reason in READ_ONLY_REASONS else None
+
+
 def status_name(status: str) -> str:
     """A document status in the interface language."""
     return QCoreApplication.translate("status", STATUS_NAMES[status])
@@ -254,7 +276,7 @@ class SpanListModel(_Table):
         if span is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (span.label, span.text, span.origin)[index.column()]
+            return (span.label, span.text, origin_name(span.origin))[index.column()]
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             return QColor(self._colors.get(span.label, "#cccccc"))
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -32,7 +32,7 @@ from .catalog_view import CatalogView
 from .help import AboutDialog, GuidelinesDialog, ShortcutSheet
 from .indexer import IdleIndexer
 from .linking import DocumentLinks, LinkMode
-from .models import DocumentListModel, FixedSpans, SpanListModel, status_name
+from .models import DocumentListModel, FixedSpans, SpanListModel, read_only_reason, status_name
 from .occurrences import OccurrencesDialog
 from .preferences import Preferences, PreferencesDialog
 from .span_panel import SpanPanel
@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.links = DocumentLinks(project, self.colors)
         self.linking = LinkMode(project, self.spans, self.text_view, self.links, self.execute, self._say, self)
         self._last_tagged: int | None = None
+        self._closed = False
         self.catalog_view: CatalogView | None = None  # made when first opened
         self.statistics_view: StatisticsView | None = None
         self.setCentralWidget(self._central())
@@ -204,8 +205,13 @@ class MainWindow(QMainWindow):
         self.show_progress()
         self._show_suggestion_state()
         if self.read_only_banner is not None:
-            self.read_only_banner.setText(self.tr("Read-only: {0}. Changes cannot be saved.").format(
-                self.project.read_only_reason))
+            reason = self.project.read_only_reason or ""
+            known = read_only_reason(reason)
+            if known is not None:
+                self.read_only_banner.setText(self.tr("Read-only: {0}. Changes cannot be saved.").format(known))
+            else:  # a reason this window has no words for: said in the tooltip, as the store put it
+                self.read_only_banner.setText(self.tr("Read-only: changes to this project cannot be saved."))
+            self.read_only_banner.setToolTip(plain.tip(reason))
         if self.font_banner is not None:
             self.font_banner.setText(self.tr("No font on this computer can show Chinese: the text appears as empty "
                                         "boxes. Install a CJK font (for example Noto Sans CJK, "
@@ -278,6 +284,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         self.document_id = None  # the project may close next: no late reads
+        self._closed = True
         self.indexer.stop()
         for view in (self.catalog_view, self.statistics_view):
             if view is not None:
@@ -482,6 +489,8 @@ class MainWindow(QMainWindow):
         self.suggestion_state.setText(self.tr("Suggestions loading…") if self.suggestions.loading else "")
 
     def show_progress(self) -> None:
+        if self._closed:
+            return  # the project may be closed already
         counts = self.project.documents_by_status()
         self.progress_label.setText(self.tr("done {0} of {1}").format(counts["done"], sum(counts.values())))
 
