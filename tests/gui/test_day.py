@@ -50,6 +50,11 @@ def _active_keys(window, focus: QWidget) -> Counter:
 
 def _clashes(window) -> dict[str, dict[str, int]]:
     found = {}
+    for a in window.findChildren(QAction):  # enabled or not: one action bound twice to a key is ambiguous
+        keys = Counter(k.toString() for k in a.shortcuts())
+        double = {k: n for k, n in keys.items() if n > 1}
+        if double:
+            found[a.objectName()] = double
     for focus in (window.text_view, window.span_table, window.document_table, window.search):
         double = {k: n for k, n in _active_keys(window, focus).items() if n > 1}
         if double:
