@@ -55,7 +55,7 @@ def test_markup_from_documents_files_and_people_is_shown_literally(qtbot, hostil
         window.project.annotator = "<b>li</b>"
         qtbot.waitUntil(window.isActiveWindow)
         table = window.document_table
-        assert shown(table.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole)) == "<u>页面.html"
+        assert shown(table.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole)) == "<u>页面.html\n<u>页面.html"
         assert table.model().index(0, 0).data() == "<u>页面.html"
         view = window.text_view
         for piece in HOSTILE:  # each tagged: a span over markup

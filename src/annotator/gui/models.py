@@ -161,8 +161,8 @@ class DocumentListModel(_Table):
         if role == Qt.ItemDataRole.DisplayRole:
             return (info.title or self.tr("(untitled)"), info.source or "", info.date or "",
                     status_name(info.status), info.span_count)[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return tip(info.source_file or "")
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole title (the list elides it), its site and file
+            return tip("\n".join(x for x in (info.title, info.source, info.source_file) if x))
         if role == Qt.ItemDataRole.UserRole:
             return info.id
         return None

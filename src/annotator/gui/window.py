@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
                              (4, QHeaderView.ResizeMode.ResizeToContents)):
             header.setSectionResizeMode(column, mode)
         header.resizeSection(1, 64)
+        self.document_table.setColumnHidden(1, True)  # the site is in the tooltip: room for the title
         header.setMinimumSectionSize(32)
         self.document_table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.document_table.setSortingEnabled(True)
