@@ -27,6 +27,8 @@ FLOOR_S = 1.0
 CHILD = r"""
 import sys, time
 started = time.perf_counter()
+from annotator.suggest import worker
+pool = worker.start_pool()  # what annotator.gui.app.run does first, before Qt
 from PySide6.QtWidgets import QApplication
 from annotator.gui.app import build_window
 from annotator.gui.suggestions import prestart
@@ -34,7 +36,7 @@ from annotator.store import open_project
 
 app = QApplication([])
 with open_project(sys.argv[1], annotator="bench") as project:
-    prestart()  # where the app starts it: before the window is built
+    prestart(pool)
     t = time.perf_counter()
     window = build_window(project)  # opens the first document
     window.show()

@@ -50,18 +50,28 @@ def settle(app, window, limit: float = SCREENSHOT_WAIT) -> bool:
     return True
 
 
+def _start_worker():
+    from ..suggest import worker
+
+    try:
+        return worker.start_pool()
+    except (OSError, RuntimeError):  # no process can be started here: the window starts without
+        return None
+
+
 def run(project_path: Path | None = None, screenshot: Path | None = None, create: bool = True) -> int:
     from ..ingest.defaults import open_default_project
     from ..store import ProjectError, open_project
 
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    pool = _start_worker()  # first: jieba loads in the worker while Qt starts and the window is built
     ensure_safe_pyside()
     from PySide6.QtWidgets import QApplication
 
     from . import suggestions
 
-    suggestions.prestart()  # jieba loads in the worker while the project opens and the window is built
+    suggestions.prestart(pool)
 
     try:
         if project_path is None:

@@ -75,10 +75,13 @@ class _Relay(QObject):
 _prestarted: ProcessPoolExecutor | None = None
 
 
-def prestart() -> None:
+def prestart(pool: ProcessPoolExecutor | None = None) -> None:
     """Start the worker before the window is built (the app's start), so jieba
-    loads while Qt starts; the window's controller takes it over."""
+    loads while Qt starts, or hand over ``pool``, started even earlier; the
+    window's controller takes it over."""
     global _prestarted
+    if pool is not None and _prestarted is None:
+        _prestarted = pool
     if _prestarted is None:
         try:
             _prestarted = worker.start_pool()

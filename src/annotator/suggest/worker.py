@@ -35,16 +35,16 @@ class _Range(NamedTuple):
 
 def start(parent: int | None = None) -> None:
     """The pool's initializer: end with the window, however it ends (``parent`` is
-    its process id); step back in the scheduler, so that on a busy machine the
-    window's keystrokes win the CPU over a cut; then load jieba (about a second)."""
+    its process id); load jieba (about a second); then step back in the scheduler,
+    so that on a busy machine the window's keystrokes win the CPU over a cut."""
     if parent is not None:
         end_with_parent(parent)
+    load()  # at full priority: nothing is typed yet while the window starts, and the first suggestions wait
     if hasattr(os, "nice"):
         try:
             os.nice(10)
         except OSError:
             pass
-    load()
 
 
 def start_pool() -> ProcessPoolExecutor:
