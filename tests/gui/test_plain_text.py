@@ -89,3 +89,44 @@ def test_markup_from_documents_files_and_people_is_shown_literally(qtbot, hostil
         for label in window.span_panel.findChildren(QLabel):
             assert label.textFormat() == Qt.TextFormat.PlainText or not Qt.mightBeRichText(label.text()), \
                 label.text()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_markup_in_names_is_shown_literally_in_the_catalog_and_the_statistics(qtbot, hostile_path):
+    from PySide6.QtCore import QModelIndex
+
+    from annotator.session import AddSpan, CreateProgram
+
+    with window_on(qtbot, hostile_path) as window:
+        window.project.annotator = "<b>li</b>"
+        name = HOSTILE[1]  # <b>粗体</b>
+        start = TEXT.index(name)
+        add = AddSpan(1, start, start + len(name), "PROGRAM")
+        assert window.execute(add)
+        assert window.execute(CreateProgram(1, add.span_id, name, aliases=("<font size=7 color=red>别名</font>",)))
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        qtbot.keyClick(window.text_view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier
+                       | Qt.KeyboardModifier.ShiftModifier)
+        catalog = window.catalog_view
+        model = catalog.model
+        qtbot.waitUntil(lambda: model.rowCount(QModelIndex()) == 1)
+        row = model.index(0, 0)
+        assert row.data() == name
+        assert "别名</font>" in shown(row.data(Qt.ItemDataRole.ToolTipRole))
+        for label in catalog.findChildren(QLabel):
+            assert label.textFormat() == Qt.TextFormat.PlainText or not Qt.mightBeRichText(label.text())
+        catalog.close()
+
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        qtbot.keyClick(window.text_view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier
+                       | Qt.KeyboardModifier.ShiftModifier)
+        view = window.statistics_view
+        qtbot.waitUntil(lambda: not view.is_computing(), timeout=20_000)
+        chart = view.throughput_chart
+        [rect] = chart.bar_rects()
+        pos = rect.center().toPoint()
+        QApplication.sendEvent(chart, QHelpEvent(QHelpEvent.Type.ToolTip, pos, chart.mapToGlobal(pos)))
+        assert "<b>li</b> 1" in shown(QToolTip.text())
+        QToolTip.hideText()
