@@ -229,92 +229,92 @@ A desktop annotator for Chinese documents: spans, links and a program catalog, s
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="195"/>
+        <location filename="../../src/annotator/gui/window.py" line="197"/>
         <source>Annotator — {0}</source>
         <translation>标注工具 — {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="196"/>
+        <location filename="../../src/annotator/gui/window.py" line="198"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="197"/>
+        <location filename="../../src/annotator/gui/window.py" line="199"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="198"/>
+        <location filename="../../src/annotator/gui/window.py" line="200"/>
         <source>Selected span</source>
         <translation>选中的标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="200"/>
+        <location filename="../../src/annotator/gui/window.py" line="202"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="203"/>
+        <location filename="../../src/annotator/gui/window.py" line="205"/>
         <source>Search titles and text</source>
         <translation>搜索标题和正文</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="210"/>
+        <location filename="../../src/annotator/gui/window.py" line="212"/>
         <source>Read-only: {0}. Changes cannot be saved.</source>
         <translation>只读：{0}。修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="212"/>
+        <location filename="../../src/annotator/gui/window.py" line="214"/>
         <source>Read-only: changes to this project cannot be saved.</source>
         <translation>只读：对此项目的修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="215"/>
+        <location filename="../../src/annotator/gui/window.py" line="217"/>
         <source>No font on this computer can show Chinese: the text appears as empty boxes. Install a CJK font (for example Noto Sans CJK, Debian: fonts-noto-cjk) and start again.</source>
         <translation>本机没有能显示中文的字体：文字会显示为空白方框。请安装中日韩字体（例如 Noto Sans CJK，Debian：fonts-noto-cjk）后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="331"/>
+        <location filename="../../src/annotator/gui/window.py" line="334"/>
         <source>{0} characters · {1} spans · {2}</source>
         <translation>{0} 个字符 · {1} 个标注 · {2}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="396"/>
+        <location filename="../../src/annotator/gui/window.py" line="399"/>
         <source>Saved: {0} · {1} tags the same text elsewhere</source>
         <translation>已保存：{0} · {1} 可在别处标注相同文本</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="425"/>
+        <location filename="../../src/annotator/gui/window.py" line="428"/>
         <source>Select a span first: its text is what is looked for</source>
         <translation>请先选择一个片段：将查找它的文本</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="475"/>
+        <location filename="../../src/annotator/gui/window.py" line="478"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="487"/>
+        <location filename="../../src/annotator/gui/window.py" line="490"/>
         <source>Suggestions loading…</source>
         <translation>建议加载中…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="491"/>
+        <location filename="../../src/annotator/gui/window.py" line="496"/>
         <source>done {0} of {1}</source>
         <translation>已完成 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="497"/>
+        <location filename="../../src/annotator/gui/window.py" line="502"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="537"/>
+        <location filename="../../src/annotator/gui/window.py" line="542"/>
         <source>Raw page: “{0}” came from characters {1}–{2}</source>
         <translation>原始网页：“{0}”来自第 {1}–{2} 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="569"/>
+        <location filename="../../src/annotator/gui/window.py" line="574"/>
         <source>Links are made on the normalized text: leave the raw page first</source>
         <translation>链接在规范化文本上建立：请先退出原始页面</translation>
     </message>
@@ -845,14 +845,24 @@ A desktop annotator for Chinese documents: spans, links and a program catalog, s
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="291"/>
+        <location filename="../../src/annotator/gui/actions.py" line="292"/>
         <source>Accept all {0} suggestions in this document</source>
         <translation>接受本文档中所有 {0} 建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="292"/>
+        <location filename="../../src/annotator/gui/actions.py" line="293"/>
         <source>Reject all {0} suggestions in this document</source>
         <translation>拒绝本文档中所有 {0} 建议</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="295"/>
+        <source>Accept all suggestions of the selected one&apos;s label</source>
+        <translation>接受与所选建议同一标签的全部建议</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="296"/>
+        <source>Reject all suggestions of the selected one&apos;s label</source>
+        <translation>拒绝与所选建议同一标签的全部建议</translation>
     </message>
     <message>
         <location filename="../../src/annotator/gui/actions.py" line="250"/>

@@ -288,5 +288,9 @@ class WindowActions(QObject):
             a.setEnabled(suggestions.any_visible() and not linking)
         for a in (self.link_next, self.link_previous, self.link_commit, self.link_cancel):
             a.setEnabled(linking)
-        self.accept_label.setText(self.tr("Accept all {0} suggestions in this document").format(label))
-        self.reject_label.setText(self.tr("Reject all {0} suggestions in this document").format(label))
+        if label:
+            self.accept_label.setText(self.tr("Accept all {0} suggestions in this document").format(label))
+            self.reject_label.setText(self.tr("Reject all {0} suggestions in this document").format(label))
+        else:
+            self.accept_label.setText(self.tr("Accept all suggestions of the selected one's label"))
+            self.reject_label.setText(self.tr("Reject all suggestions of the selected one's label"))

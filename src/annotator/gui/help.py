@@ -59,7 +59,7 @@ def bound_actions(window: QWidget) -> list[QAction]:
     menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
     candidates = [a for m in menus for a in _walk(m)] + window.findChildren(QAction)
     for a in candidates:
-        if id(a) not in seen and a.shortcuts() and a.objectName() != "closeWindow":
+        if id(a) not in seen and any(not k.isEmpty() for k in a.shortcuts()) and a.objectName() != "closeWindow":
             seen.add(id(a))
             out.append(a)
     return out
@@ -92,7 +92,7 @@ class ShortcutSheet(QDialog):
 
     def rows(self) -> list[tuple[str, str]]:
         return [(a.text().replace("&&", "\0").replace("&", "").replace("\0", "&"),
-                 ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts()))
+                 ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts() if not k.isEmpty()))
                 for a in bound_actions(self.window_)]
 
     def _retranslate(self) -> None:
