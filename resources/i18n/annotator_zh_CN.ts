@@ -2,9 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../src/annotator/gui/help.py" line="123"/>
+        <source>About Annotator</source>
+        <translation>关于标注工具</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/help.py" line="124"/>
+        <source>Annotator {0}
+
+A desktop annotator for Chinese documents: spans, links and a program catalog, saved as you go in one project file.</source>
+        <translation>标注工具 {0}
+
+中文文档的桌面标注工具：片段、关联和项目目录，随做随存于一个项目文件中。</translation>
+    </message>
+</context>
+<context>
     <name>AnnotatedTextView</name>
     <message>
-        <location filename="../../src/annotator/gui/textview.py" line="382"/>
+        <location filename="../../src/annotator/gui/textview.py" line="402"/>
         <source>suggested {0} ({1}: {2})</source>
         <translation>建议 {0}（{1}：{2}）</translation>
     </message>
@@ -47,22 +64,27 @@
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="221"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="219"/>
         <source>Variant of {0}</source>
         <translation>{0} 的变体</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="223"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="221"/>
         <source>Also named: {0}</source>
         <translation>又名：{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="225"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="223"/>
         <source>Dates linked: {0}</source>
         <translation>关联日期：{0}</translation>
     </message>
     <message>
         <location filename="../../src/annotator/gui/catalog_view.py" line="227"/>
+        <source>Pages dated: {0}</source>
+        <translation>页面日期：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="229"/>
         <source>Organizers, places and dates of its latest {0} occurrences</source>
         <translation>主办方、地点和日期取自最近的 {0} 次出现</translation>
     </message>
@@ -70,52 +92,52 @@
 <context>
     <name>CatalogView</name>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="416"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="417"/>
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="418"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="419"/>
         <source>Matching programs: {0}</source>
         <translation>匹配的项目：{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="420"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="421"/>
         <source>Programs: {0}</source>
         <translation>项目数：{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="432"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="433"/>
         <source>Choose a program to see its occurrences</source>
         <translation>选择一个项目以查看其出现位置</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="434"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="435"/>
         <source>Occurrences of {0}: loading…</source>
         <translation>{0} 的出现位置：加载中…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="436"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="437"/>
         <source>Occurrences of {0}: {1}</source>
         <translation>{0} 的出现位置：{1}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="445"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="446"/>
         <source>Program catalog</source>
         <translation>项目目录</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="446"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="447"/>
         <source>Search programs and their other names</source>
         <translation>搜索项目及其别名</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="447"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="448"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="448"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="449"/>
         <source>With its variants</source>
         <translation>包括其变体</translation>
     </message>
@@ -123,9 +145,17 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="139"/>
+        <location filename="../../src/annotator/gui/models.py" line="162"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelinesDialog</name>
+    <message>
+        <location filename="../../src/annotator/gui/help.py" line="47"/>
+        <source>Annotation guidelines</source>
+        <translation>标注规范</translation>
     </message>
 </context>
 <context>
@@ -199,105 +229,115 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="181"/>
+        <location filename="../../src/annotator/gui/window.py" line="197"/>
         <source>Annotator — {0}</source>
         <translation>标注工具 — {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="182"/>
+        <location filename="../../src/annotator/gui/window.py" line="198"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="183"/>
+        <location filename="../../src/annotator/gui/window.py" line="199"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="184"/>
+        <location filename="../../src/annotator/gui/window.py" line="200"/>
         <source>Selected span</source>
         <translation>选中的标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="186"/>
+        <location filename="../../src/annotator/gui/window.py" line="202"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="189"/>
+        <location filename="../../src/annotator/gui/window.py" line="205"/>
         <source>Search titles and text</source>
         <translation>搜索标题和正文</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="191"/>
+        <location filename="../../src/annotator/gui/window.py" line="212"/>
         <source>Read-only: {0}. Changes cannot be saved.</source>
         <translation>只读：{0}。修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="194"/>
+        <location filename="../../src/annotator/gui/window.py" line="214"/>
+        <source>Read-only: changes to this project cannot be saved.</source>
+        <translation>只读：对此项目的修改无法保存。</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/window.py" line="217"/>
         <source>No font on this computer can show Chinese: the text appears as empty boxes. Install a CJK font (for example Noto Sans CJK, Debian: fonts-noto-cjk) and start again.</source>
         <translation>本机没有能显示中文的字体：文字会显示为空白方框。请安装中日韩字体（例如 Noto Sans CJK，Debian：fonts-noto-cjk）后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="310"/>
+        <location filename="../../src/annotator/gui/window.py" line="334"/>
         <source>{0} characters · {1} spans · {2}</source>
         <translation>{0} 个字符 · {1} 个标注 · {2}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="375"/>
+        <location filename="../../src/annotator/gui/window.py" line="399"/>
         <source>Saved: {0} · {1} tags the same text elsewhere</source>
         <translation>已保存：{0} · {1} 可在别处标注相同文本</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="396"/>
+        <location filename="../../src/annotator/gui/window.py" line="428"/>
         <source>Select a span first: its text is what is looked for</source>
         <translation>请先选择一个片段：将查找它的文本</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="441"/>
+        <location filename="../../src/annotator/gui/window.py" line="478"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="448"/>
+        <location filename="../../src/annotator/gui/window.py" line="490"/>
+        <source>Suggestions loading…</source>
+        <translation>建议加载中…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/window.py" line="496"/>
+        <source>done {0} of {1}</source>
+        <translation>已完成 {0} / {1}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/window.py" line="502"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="486"/>
+        <location filename="../../src/annotator/gui/window.py" line="542"/>
         <source>Raw page: “{0}” came from characters {1}–{2}</source>
         <translation>原始网页：“{0}”来自第 {1}–{2} 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="518"/>
+        <location filename="../../src/annotator/gui/window.py" line="574"/>
         <source>Links are made on the normalized text: leave the raw page first</source>
         <translation>链接在规范化文本上建立：请先退出原始页面</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/gui/window.py" line="533"/>
-        <source>Annotation guidelines</source>
-        <translation>标注规范</translation>
     </message>
 </context>
 <context>
     <name>OccurrenceModel</name>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="309"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="311"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="309"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="311"/>
         <source>Occurrence</source>
         <translation>出现位置</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="321"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="323"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="324"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="326"/>
         <source>Document {0}, characters {1}–{2}</source>
         <translation>文档 {0}，字符 {1}–{2}</translation>
     </message>
@@ -305,32 +345,32 @@
 <context>
     <name>OccurrencesDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/occurrences.py" line="30"/>
+        <location filename="../../src/annotator/gui/occurrences.py" line="31"/>
         <source>Tag all occurrences</source>
         <translation>标注所有出现</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/occurrences.py" line="31"/>
+        <location filename="../../src/annotator/gui/occurrences.py" line="32"/>
         <source>Tag “{0}” as {1} where it is not tagged yet:</source>
         <translation>将尚未标注的“{0}”标注为 {1}：</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/occurrences.py" line="32"/>
+        <location filename="../../src/annotator/gui/occurrences.py" line="34"/>
         <source>This document: {0}</source>
         <translation>本文档：{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/occurrences.py" line="34"/>
+        <location filename="../../src/annotator/gui/occurrences.py" line="36"/>
         <source>The whole corpus: {0} in {1} documents</source>
         <translation>整个语料库：{1} 篇文档中 {0} 处</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/occurrences.py" line="61"/>
+        <location filename="../../src/annotator/gui/occurrences.py" line="63"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/occurrences.py" line="66"/>
+        <location filename="../../src/annotator/gui/occurrences.py" line="68"/>
         <source>… and {0} more</source>
         <translation>… 另有 {0} 处</translation>
     </message>
@@ -364,114 +404,132 @@
     </message>
 </context>
 <context>
+    <name>ShortcutSheet</name>
+    <message>
+        <location filename="../../src/annotator/gui/help.py" line="99"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/help.py" line="100"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/help.py" line="100"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
     <name>SpanPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="97"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="98"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="98"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="99"/>
         <source>Links</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="99"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="100"/>
         <source>Catalog</source>
         <translation>项目目录</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="100"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="101"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="101"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="102"/>
         <source>Unlink</source>
         <translation>取消关联</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="110"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="111"/>
         <source>Select a span to see its attributes, links and program.</source>
         <translation>选择一个标注，查看它的属性、链接和项目。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="116"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="117"/>
         <source>{0} ({1}): “{2}”</source>
         <translation>{0}（{1}）：“{2}”</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="140"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="141"/>
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="140"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="141"/>
         <source>(not set yet)</source>
         <translation>（尚未设置）</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="148"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="149"/>
         <source>{0} spans have no attributes.</source>
         <translation>{0} 标注没有属性。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="175"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="176"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="176"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="178"/>
         <source>Link…</source>
         <translation>链接…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="177"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="179"/>
         <source>Then click a {0} span, or Tab to one and press Enter</source>
         <translation>然后点击一个 {0} 标注，或按 Tab 选中再按 Enter</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="186"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="188"/>
         <source>{0} of “{1}”</source>
         <translation>“{1}”的{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="188"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="190"/>
         <source>No links go from {0} spans.</source>
         <translation>{0} 标注没有链接。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="198"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="200"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="211"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="213"/>
         <source>In the catalog: {0}</source>
         <translation>目录中的项目：{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="213"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="215"/>
         <source>a variant of {0}</source>
         <translation>{0} 的变体</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="217"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="219"/>
         <source>Not in the catalog yet. Proposed:</source>
         <translation>尚未关联目录。建议：</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="231"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="233"/>
         <source>link to {0}</source>
         <translation>关联到 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="233"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="235"/>
         <source>new program {0}, a variant of {1}</source>
         <translation>新项目 {0}，作为 {1} 的变体</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="234"/>
+        <location filename="../../src/annotator/gui/span_panel.py" line="236"/>
         <source>new program {0}</source>
         <translation>新项目 {0}</translation>
     </message>
@@ -479,104 +537,123 @@
 <context>
     <name>StatisticsView</name>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="85"/>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="87"/>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="159"/>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="161"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="84"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="86"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="158"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="160"/>
         <source>Computing…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="111"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="110"/>
         <source>Could not compute the statistics: {0}</source>
         <translation>无法计算统计数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="120"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="119"/>
         <source>{0} documents · computed at {1} in {2} s</source>
         <translation>{0} 篇文档 · {1} 计算，用时 {2} 秒</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="132"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="131"/>
         <source>(no category)</source>
         <translation>（未分类）</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="132"/>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="135"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="131"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="134"/>
         <source>{0} programs</source>
         <translation>{0} 个项目</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="135"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="134"/>
         <source>(no region)</source>
         <translation>（无地区）</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="147"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="146"/>
         <source>Nothing yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="151"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="150"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="152"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="151"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="153"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="152"/>
         <source>Documents by status</source>
         <translation>各状态文档数</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="154"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="153"/>
         <source>Spans per label</source>
         <translation>各标签标注数</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="155"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="154"/>
         <source>Program spans per category</source>
         <translation>各类别项目标注数</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="156"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="155"/>
         <source>Program spans per region</source>
         <translation>各地区项目标注数</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="157"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="156"/>
         <source>Spans added per day (the latest {0} days with work)</source>
         <translation>每日新增标注（最近 {0} 个有标注的日子）</translation>
     </message>
 </context>
 <context>
+    <name>SuggestionListDialog</name>
+    <message>
+        <location filename="../../src/annotator/gui/suggestion_list.py" line="19"/>
+        <source>Accept suggestions</source>
+        <translation>接受建议</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/suggestion_list.py" line="20"/>
+        <source>Accept the checked {0} suggestions of this document:</source>
+        <translation>接受本文档中勾选的 {0} 建议：</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/suggestion_list.py" line="30"/>
+        <source>{0} ({1}: {2})</source>
+        <translation>{0}（{1}：{2}）</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="210"/>
+        <location filename="../../src/annotator/gui/actions.py" line="226"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="210"/>
+        <location filename="../../src/annotator/gui/actions.py" line="226"/>
         <source>Mark done and go to the next</source>
         <translation>标为完成并转到下一篇</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="211"/>
+        <location filename="../../src/annotator/gui/actions.py" line="227"/>
+        <location filename="../../src/annotator/gui/actions.py" line="244"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="211"/>
+        <location filename="../../src/annotator/gui/actions.py" line="227"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="212"/>
+        <location filename="../../src/annotator/gui/actions.py" line="228"/>
         <source>Include or exclude the region here</source>
         <translation>纳入或排除此处的区域</translation>
     </message>
@@ -591,182 +668,214 @@
         <translation>显示原始网页</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="213"/>
+        <location filename="../../src/annotator/gui/actions.py" line="229"/>
         <source>Snap selections to words</source>
         <translation>选择对齐到词边界</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="214"/>
+        <location filename="../../src/annotator/gui/actions.py" line="230"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="214"/>
+        <location filename="../../src/annotator/gui/actions.py" line="230"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="215"/>
+        <location filename="../../src/annotator/gui/actions.py" line="231"/>
         <source>Preferences…</source>
         <translation>首选项…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="215"/>
+        <location filename="../../src/annotator/gui/actions.py" line="231"/>
         <source>Guidelines</source>
         <translation>标注规范</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="216"/>
+        <location filename="../../src/annotator/gui/actions.py" line="232"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="232"/>
+        <source>About Annotator</source>
+        <translation>关于标注工具</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="233"/>
         <source>Accept the suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="217"/>
+        <location filename="../../src/annotator/gui/actions.py" line="234"/>
         <source>Reject the suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="218"/>
+        <location filename="../../src/annotator/gui/actions.py" line="235"/>
         <source>Next suggestion</source>
         <translation>下一个建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="218"/>
+        <location filename="../../src/annotator/gui/actions.py" line="235"/>
         <source>Previous suggestion</source>
         <translation>上一个建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="219"/>
+        <location filename="../../src/annotator/gui/actions.py" line="236"/>
         <source>Show suggestions</source>
         <translation>显示建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="220"/>
+        <location filename="../../src/annotator/gui/actions.py" line="237"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有出现…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="221"/>
+        <location filename="../../src/annotator/gui/actions.py" line="238"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="221"/>
+        <location filename="../../src/annotator/gui/actions.py" line="238"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="222"/>
+        <location filename="../../src/annotator/gui/actions.py" line="239"/>
         <source>Edit the span&apos;s attributes</source>
         <translation>编辑标注属性</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="223"/>
+        <location filename="../../src/annotator/gui/actions.py" line="240"/>
         <source>Link the span to…</source>
         <translation>为标注建立链接…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="223"/>
+        <location filename="../../src/annotator/gui/actions.py" line="240"/>
         <source>Next span to link to</source>
         <translation>下一个可链接的标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="224"/>
+        <location filename="../../src/annotator/gui/actions.py" line="241"/>
         <source>Previous span to link to</source>
         <translation>上一个可链接的标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="225"/>
+        <location filename="../../src/annotator/gui/actions.py" line="242"/>
         <source>Make the link</source>
         <translation>建立链接</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="225"/>
+        <location filename="../../src/annotator/gui/actions.py" line="242"/>
         <source>Cancel the link</source>
         <translation>取消链接</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="229"/>
+        <location filename="../../src/annotator/gui/actions.py" line="244"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="244"/>
+        <source>Raw page</source>
+        <translation>原始页面</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="252"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="229"/>
+        <location filename="../../src/annotator/gui/actions.py" line="252"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="230"/>
+        <location filename="../../src/annotator/gui/actions.py" line="253"/>
         <source>&amp;Labels</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="230"/>
+        <location filename="../../src/annotator/gui/actions.py" line="253"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="231"/>
+        <location filename="../../src/annotator/gui/actions.py" line="254"/>
         <source>&amp;Suggestions</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="232"/>
+        <location filename="../../src/annotator/gui/actions.py" line="255"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="232"/>
+        <location filename="../../src/annotator/gui/actions.py" line="255"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="235"/>
+        <location filename="../../src/annotator/gui/actions.py" line="258"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="236"/>
+        <location filename="../../src/annotator/gui/actions.py" line="259"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="246"/>
+        <location filename="../../src/annotator/gui/actions.py" line="269"/>
         <source>Undo {0}</source>
         <translation>撤销{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="246"/>
+        <location filename="../../src/annotator/gui/actions.py" line="269"/>
+        <location filename="../../src/annotator/gui/actions.py" line="272"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="247"/>
+        <location filename="../../src/annotator/gui/actions.py" line="270"/>
         <source>Redo {0}</source>
         <translation>重做{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="247"/>
+        <location filename="../../src/annotator/gui/actions.py" line="270"/>
+        <location filename="../../src/annotator/gui/actions.py" line="272"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="264"/>
+        <location filename="../../src/annotator/gui/actions.py" line="292"/>
         <source>Accept all {0} suggestions in this document</source>
         <translation>接受本文档中所有 {0} 建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="265"/>
+        <location filename="../../src/annotator/gui/actions.py" line="293"/>
         <source>Reject all {0} suggestions in this document</source>
         <translation>拒绝本文档中所有 {0} 建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="227"/>
+        <location filename="../../src/annotator/gui/actions.py" line="295"/>
+        <source>Accept all suggestions of the selected one&apos;s label</source>
+        <translation>接受与所选建议同一标签的全部建议</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="296"/>
+        <source>Reject all suggestions of the selected one&apos;s label</source>
+        <translation>拒绝与所选建议同一标签的全部建议</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="250"/>
         <source>Program catalog</source>
         <translation>项目目录</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="228"/>
+        <location filename="../../src/annotator/gui/actions.py" line="251"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
@@ -774,42 +883,42 @@
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="87"/>
+        <location filename="../../src/annotator/gui/models.py" line="110"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="87"/>
+        <location filename="../../src/annotator/gui/models.py" line="110"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="88"/>
+        <location filename="../../src/annotator/gui/models.py" line="111"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="88"/>
+        <location filename="../../src/annotator/gui/models.py" line="111"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="89"/>
+        <location filename="../../src/annotator/gui/models.py" line="112"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="172"/>
+        <location filename="../../src/annotator/gui/models.py" line="195"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="172"/>
+        <location filename="../../src/annotator/gui/models.py" line="195"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="173"/>
+        <location filename="../../src/annotator/gui/models.py" line="196"/>
         <source>Origin</source>
         <translation>来源方式</translation>
     </message>
@@ -817,102 +926,107 @@
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="43"/>
+        <location filename="../../src/annotator/gui/actions.py" line="46"/>
         <source>tag {0}</source>
         <translation>标注 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="45"/>
+        <location filename="../../src/annotator/gui/actions.py" line="48"/>
         <source>delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="47"/>
+        <location filename="../../src/annotator/gui/actions.py" line="50"/>
+        <source>reject the accepted suggestion</source>
+        <translation>拒绝已接受的建议</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="52"/>
         <source>relabel as {0}</source>
         <translation>改标为 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="49"/>
+        <location filename="../../src/annotator/gui/actions.py" line="54"/>
         <source>mark done</source>
         <translation>标为完成</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="49"/>
+        <location filename="../../src/annotator/gui/actions.py" line="54"/>
         <source>skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="50"/>
+        <location filename="../../src/annotator/gui/actions.py" line="55"/>
         <source>reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="51"/>
+        <location filename="../../src/annotator/gui/actions.py" line="56"/>
         <source>mark new</source>
         <translation>标为新建</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="54"/>
+        <location filename="../../src/annotator/gui/actions.py" line="59"/>
         <source>accept the suggested {0}</source>
         <translation>接受建议的 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="55"/>
+        <location filename="../../src/annotator/gui/actions.py" line="60"/>
         <source>accept {0} suggestions</source>
         <translation>接受 {0} 条建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="58"/>
+        <location filename="../../src/annotator/gui/actions.py" line="63"/>
         <source>reject the suggested {0}</source>
         <translation>拒绝建议的 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="59"/>
+        <location filename="../../src/annotator/gui/actions.py" line="64"/>
         <source>reject {0} suggestions</source>
         <translation>拒绝 {0} 条建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="61"/>
+        <location filename="../../src/annotator/gui/actions.py" line="66"/>
         <source>tag {0} occurrences as {1}</source>
         <translation>将 {0} 处标注为 {1}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="63"/>
+        <location filename="../../src/annotator/gui/actions.py" line="68"/>
         <source>set {0}</source>
         <translation>设置{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="65"/>
+        <location filename="../../src/annotator/gui/actions.py" line="70"/>
         <source>link {0}</source>
         <translation>链接{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="67"/>
+        <location filename="../../src/annotator/gui/actions.py" line="72"/>
         <source>remove link</source>
         <translation>删除链接</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="69"/>
+        <location filename="../../src/annotator/gui/actions.py" line="74"/>
         <source>link to the catalog</source>
         <translation>关联到项目目录</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="71"/>
+        <location filename="../../src/annotator/gui/actions.py" line="76"/>
         <source>unlink from the catalog</source>
         <translation>取消关联项目目录</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="73"/>
+        <location filename="../../src/annotator/gui/actions.py" line="78"/>
         <source>new program {0}</source>
         <translation>新项目 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="76"/>
+        <location filename="../../src/annotator/gui/actions.py" line="81"/>
         <source>exclude region</source>
         <translation>排除区域</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="77"/>
+        <location filename="../../src/annotator/gui/actions.py" line="82"/>
         <source>include region</source>
         <translation>纳入区域</translation>
     </message>
@@ -931,49 +1045,75 @@
     </message>
 </context>
 <context>
+    <name>origin</name>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="34"/>
+        <source>manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="35"/>
+        <source>suggested</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="36"/>
+        <source>imported</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>readonly</name>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="41"/>
+        <source>the project is open in another process</source>
+        <translation>项目已在另一个进程中打开</translation>
+    </message>
+</context>
+<context>
     <name>schema</name>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="39"/>
+        <location filename="../../src/annotator/gui/models.py" line="62"/>
         <source>organizer</source>
         <translation>主办方</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="40"/>
+        <location filename="../../src/annotator/gui/models.py" line="63"/>
         <source>place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="41"/>
+        <location filename="../../src/annotator/gui/models.py" line="64"/>
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="42"/>
+        <location filename="../../src/annotator/gui/models.py" line="65"/>
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="43"/>
+        <location filename="../../src/annotator/gui/models.py" line="66"/>
         <source>level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="44"/>
+        <location filename="../../src/annotator/gui/models.py" line="67"/>
         <source>national</source>
         <translation>全国</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="45"/>
+        <location filename="../../src/annotator/gui/models.py" line="68"/>
         <source>provincial</source>
         <translation>省级</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="46"/>
+        <location filename="../../src/annotator/gui/models.py" line="69"/>
         <source>city</source>
         <translation>市级</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="47"/>
+        <location filename="../../src/annotator/gui/models.py" line="70"/>
         <source>county</source>
         <translation>县级</translation>
     </message>
@@ -981,22 +1121,22 @@
 <context>
     <name>status</name>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="25"/>
+        <location filename="../../src/annotator/gui/models.py" line="26"/>
         <source>new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="26"/>
+        <location filename="../../src/annotator/gui/models.py" line="27"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="27"/>
+        <location filename="../../src/annotator/gui/models.py" line="28"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="28"/>
+        <location filename="../../src/annotator/gui/models.py" line="29"/>
         <source>skipped</source>
         <translation>已跳过</translation>
     </message>

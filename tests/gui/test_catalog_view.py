@@ -204,3 +204,34 @@ def test_the_views_speak_chinese_when_the_language_switches(qtbot, window):
     finally:
         window.findChild(QAction, "language_en").trigger()
     qtbot.waitUntil(lambda: view.windowTitle() == "Program catalog")
+
+
+def test_the_dates_column_shows_the_linked_date_not_the_pages_date(qtbot, window):
+    import re
+
+    from annotator.session import AddLink, AddSpan
+
+    project = window.project
+    for span in (s for d in project.document_ids() for s in project.spans(d) if s.program_id is not None):
+        text = project.text(span.document_id)
+        found = re.search(r"\d{1,2}月\d{1,2}日", text)
+        if found and not any(s.start < found.end() and found.start() < s.end for s in project.spans(span.document_id)):
+            break
+    program = project.program(span.program_id)
+    start, end = found.span()
+    page_date = project.document_info(span.document_id).date
+    window.show_document(span.document_id)
+    assert window.execute(AddSpan(span.document_id, start, end, "DATE"))
+    date_span = next(s for s in project.spans(span.document_id) if s.start == start and s.label == "DATE")
+    assert window.execute(AddLink(span.document_id, span.id, date_span.id, "date"))
+    view = open_catalog(qtbot, window)
+    index = top_level(view.model).get(program.name) or top_level(view.model)[program.parent_name]
+    if program.name not in top_level(view.model):  # a variant: under its parent
+        view.tree.expand(index)
+        qtbot.waitUntil(lambda: view.model.rowCount(index) > 0)
+        index = next(view.model.index(r, 0, index) for r in range(view.model.rowCount(index))
+                     if view.model.index(r, 0, index).data() == program.name)
+    shown = index.siblingAtColumn(6).data()
+    assert text[start:end] in shown
+    assert page_date is None or page_date not in shown
+    assert page_date is None or page_date in index.data(Qt.ItemDataRole.ToolTipRole)

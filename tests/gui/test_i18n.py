@@ -80,3 +80,45 @@ def test_the_system_locale_chooses_until_the_user_does(qtbot):
         assert i18n.install("zh_CN") == "zh_CN"
     finally:
         assert i18n.install("en") == "en"
+
+
+def test_in_chinese_the_guidelines_the_read_only_banner_and_the_origins_are_chinese(qtbot, project_path):
+    import re as regex
+
+    from PySide6.QtWidgets import QDialog, QLabel, QTextBrowser
+
+    from annotator.gui.app import build_window
+    from annotator.store import open_project
+
+    QSettings().setValue("ui/language", "zh_CN")
+    i18n.install("zh_CN")
+    try:
+        with open_project(project_path), open_project(project_path, wait=0.1) as second:
+            window = build_window(second)
+            qtbot.addWidget(window)
+            window.show()
+            banner = window.findChild(QLabel, "readOnlyBanner")
+            assert banner.text() == "只读：项目已在另一个进程中打开。修改无法保存。"
+            window.activateWindow()
+            qtbot.waitUntil(window.isActiveWindow)
+            qtbot.keyClick(window.text_view, Qt.Key.Key_F1)
+            body = window.findChild(QDialog, "guidelinesDialog").findChild(QTextBrowser).toPlainText()
+            assert "通用规则" in body and "General rules" not in body
+            english_words = regex.findall(r"\b[a-z]{4,}\b", body)  # label codes are upper case: no English prose
+            assert set(english_words) <= {"corpus"}, english_words[:10]  # the folder's name
+            window.close()
+        with open_project(project_path) as project:
+            window = build_window(project)
+            qtbot.addWidget(window)
+            window.show()
+            window.activateWindow()
+            qtbot.waitUntil(window.isActiveWindow)
+            text = project.text(1)
+            drag(window.text_view, text, 0, 2)
+            qtbot.keyClick(window.text_view, Qt.Key.Key_1)
+            assert window.spans.index(0, 2).data() == "手动"
+            assert window.findChild(QLabel, "progressLabel").text() == "已完成 0 / 6"
+            window.close()
+    finally:
+        QSettings().setValue("ui/language", "en")
+        i18n.install("en")

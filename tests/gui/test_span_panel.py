@@ -295,9 +295,14 @@ def test_a_link_is_drawn_from_the_program_to_its_organizer(qtbot, window):
     green = QColor(window.colors["ORG"])  # an organizer link is drawn in ORG's colour
     assert pen.color().rgb() == green.rgb() and pen.widthF() > 2  # the selected span's link: thicker
     middle = path.pointAtPercent(0.5)
-    assert middle.y() < head.top() - 4  # it arches above the line
+    assert head.top() - view.line_gap() - 0.5 <= middle.y() < head.top() - 4  # above the line, below the text above
+    assert path.boundingRect().top() >= head.top() - view.line_gap() - 0.5
     view.repaint()
     assert _color_near(view, middle, green)
+    from annotator.gui.textview import arrowhead
+
+    barb = arrowhead(path).pointAtPercent(0.1)  # the arrowhead at the organizer's end: the link's direction
+    assert barb.y() < tail.top() and _color_near(view, barb, green)
     press(qtbot, view, Qt.Key.Key_Z, CTRL)  # undone: gone from the view too
     view.repaint()
     assert view.link_curves() == [] and not _color_near(view, middle, green)

@@ -43,3 +43,12 @@ def test_examples_cited_from_a_page_are_in_that_page(pages):
             assert where, f"{example!r} is not in page {', '.join(cited)}"
             checked += 1
     assert checked >= 40
+
+
+def test_the_chinese_guidelines_have_every_section_and_example_of_the_english_ones():
+    chinese = resources.files("annotator.resources").joinpath("guidelines.zh_CN.md").read_text("utf-8")
+    for label in default_labels():
+        assert re.search(rf"^## {label.name} {label.zh}（快捷键 {label.hotkey}）$", chinese, flags=re.M), label.name
+    examples = set(re.findall(r"`([^`]+)`", GUIDE))
+    missing = examples - set(re.findall(r"`([^`]+)`", chinese))
+    assert not missing, sorted(missing)

@@ -46,6 +46,21 @@ def test_delete_span_undo_restores_it_with_its_relations(project):
     assert [s.id for s in project.spans(1)] == [prog.id]
 
 
+def test_deleting_an_accepted_suggestion_rejects_it_and_undo_restores_both(project):
+    from annotator.session import RejectSpan
+
+    [span] = project.accept_suggestions(1, [(0, 5, "ORG", "lexicon")])
+    cmd = RejectSpan(1, span.id)
+    cmd.do(project)
+    assert spans(project) == [] and [(r.start, r.end, r.label, r.suggester) for r in project.rejections(1)] == [
+        (0, 5, "ORG", "lexicon")]
+    cmd.undo(project)
+    assert [(s.id, s.origin, s.suggester) for s in project.spans(1)] == [(span.id, "suggested", "lexicon")]
+    assert project.rejections(1) == []
+    cmd.do(project)  # redo
+    assert spans(project) == [] and len(project.rejections(1)) == 1
+
+
 def test_relabel_undo(project):
     span = project.add_span(1, 0, 3, "ORG")
     cmd = Relabel(1, span.id, "LOC")

@@ -273,6 +273,20 @@ def test_throughput_counts_spans_added_per_annotator_and_day_from_the_change_log
     assert [who for _, who, _ in project.throughput(since="2024-03-02")] == ["tester"]
 
 
+def test_throughput_counts_accepted_batches_and_tagged_occurrences_span_by_span(project, doc, project_path):
+    project.accept_suggestions(doc, [(*at("侨都巾帼大宣讲"), "PROGRAM", "programs"), (0, 5, "ORG", "lexicon")])
+    project.add_spans([(doc, *at("2023年11月"), "DATE")])
+    [(_, who, n)] = project.throughput()
+    assert (who, n) == ("tester", 3)
+    project.close()
+    with sqlite3.connect(project_path) as c:  # a file counted by migration 6's trigger, opened again
+        c.execute("UPDATE throughput SET spans = 0")
+        c.execute("PRAGMA user_version = 6")
+    from annotator.store import open_project
+    with open_project(project_path) as again:
+        assert [(who, n) for _, who, n in again.throughput()] == [("tester", 3)]
+
+
 def test_catalog_links_are_read_from_the_latest_occurrences_only(project, spans, doc):
     org, program, *_ = spans
     entry = project.create_program("侨都巾帼大宣讲")

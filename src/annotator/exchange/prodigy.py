@@ -26,8 +26,15 @@ SUFFIX = ".jsonl"
 @cache
 def _tokenizer() -> Callable[[str], Any]:
     import jieba  # slow to load: only here
+    import platformdirs
 
     jieba.setLogLevel(logging.WARNING)
+    folder = platformdirs.user_cache_path("annotator", appauthor=False)
+    try:  # its prepared dictionary in the user's cache folder, not in the shared temporary one
+        folder.mkdir(parents=True, exist_ok=True)
+        jieba.dt.tmp_dir, jieba.dt.cache_file = str(folder), f"jieba-{jieba.__version__}.cache"
+    except OSError:
+        pass
     return jieba.tokenize
 
 

@@ -21,6 +21,7 @@ from ..session import (
     DeleteLink,
     DeleteSpan,
     LinkProgram,
+    RejectSpan,
     RejectSuggestions,
     Relabel,
     SetAttributes,
@@ -29,8 +30,10 @@ from ..session import (
     TagOccurrences,
     UnlinkProgram,
 )
+from . import i18n
 from .i18n import LANGUAGES
 from .models import schema_name
+from .plain import tip
 from .propagate import apply_to_source
 
 if TYPE_CHECKING:
@@ -44,6 +47,8 @@ def describe(command: Command) -> str:
         return translate("commands", "tag {0}").format(command.label)
     if isinstance(command, DeleteSpan):
         return translate("commands", "delete span")
+    if isinstance(command, RejectSpan):
+        return translate("commands", "reject the accepted suggestion")
     if isinstance(command, Relabel):
         return translate("commands", "relabel as {0}").format(command.label)
     if isinstance(command, SetStatus):
@@ -96,7 +101,9 @@ class WindowActions(QObject):
         text_only = Qt.ShortcutContext.WidgetWithChildrenShortcut
         stack = w.undo_stack
         self.undo = action("undo", stack.undo, QKeySequence.StandardKey.Undo)
-        self.redo = action("redo", stack.redo, "Ctrl+Shift+Z", QKeySequence.StandardKey.Redo)
+        # both keys everywhere; the platform's Redo binding is one of them, and binding
+        # it twice makes the key ambiguous, so that it does nothing
+        self.redo = action("redo", stack.redo, "Ctrl+Shift+Z", "Ctrl+Y")
         stack.canUndoChanged.connect(self.undo.setEnabled)
         stack.canRedoChanged.connect(self.redo.setEnabled)
         stack.indexChanged.connect(lambda _: self._undo_texts())
@@ -142,6 +149,8 @@ class WindowActions(QObject):
                               QKeySequence.StandardKey.ZoomOut)
         self.preferences = action("preferences", w.edit_preferences, QKeySequence.StandardKey.Preferences)
         self.guide = action("guidelines", w.show_guidelines, QKeySequence.StandardKey.HelpContents)
+        self.keys_sheet = action("keyboardShortcuts", w.show_shortcuts, "Ctrl+/")
+        self.about = action("about", w.show_about)
         self.catalog = action("showCatalog", w.show_catalog, "Ctrl+Shift+C")
         self.statistics = action("showStatistics", w.show_statistics, "Ctrl+Shift+I")
         self.languages = QActionGroup(w)
@@ -159,7 +168,7 @@ class WindowActions(QObject):
             pixmap.fill(QColor(label.color))
             a = QAction(QIcon(pixmap), f"{label.hotkey or ''} {label.name} {label.zh}".strip(), w,
                         objectName=f"label_{label.name}")
-            a.setToolTip(f"{label.zh} / {label.en}")
+            a.setToolTip(tip(f"{label.zh} / {label.en}"))
             if label.hotkey:
                 a.setShortcut(QKeySequence(label.hotkey))
                 # only while the text or the palette has focus: typing "1" in the search box is typing
@@ -169,6 +178,7 @@ class WindowActions(QObject):
             w.palette_bar.addAction(a)
             self.labels[label.name] = a
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, w.palette_bar)
+        w.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # the main bar on a row of its own: nothing in an overflow
         for a in (self.delete,):
             w.text_view.addAction(a)
             w.span_table.addAction(a)
@@ -195,18 +205,24 @@ class WindowActions(QObject):
         self.view_menu.addActions([self.bigger, self.smaller])
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.catalog, self.statistics])
+        self.view_menu.addSeparator()  # a closed dock or toolbar comes back from here
+        self.view_menu.addActions([w.document_dock.toggleViewAction(), w.span_dock.toggleViewAction(),
+                                   w.panel_dock.toggleViewAction(), w.palette_bar.toggleViewAction()])
         self.language_menu = QMenu(w, objectName="languageMenu")
         self.language_menu.addActions(self.languages.actions())
         self.view_menu.addMenu(self.language_menu)
         self.help_menu = bar.addMenu("")
-        self.help_menu.addAction(self.guide)
+        self.help_menu.addActions([self.guide, self.keys_sheet])
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(self.about)
         w.addActions([self.undo, self.redo, self.done, self.skip, self.guide, self.raw, self.bigger, self.smaller,
                       self.preferences, self.region, self.accept_label, self.reject_label, self.occurrences,
                       self.attributes, self.link, self.link_cancel, self.region_to_source])
-        w.addActions([self.catalog, self.statistics])
+        w.addActions([self.catalog, self.statistics, self.keys_sheet])
         w.main_bar = QToolBar(w, objectName="mainToolbar")
         w.main_bar.addActions([self.undo, self.redo, self.done, self.skip, self.raw])
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, w.main_bar)
+        self.view_menu.addAction(w.main_bar.toggleViewAction())
 
     def retranslate(self) -> None:
         for a, text in ((self.delete, self.tr("Delete span")), (self.done, self.tr("Mark done and go to the next")),
@@ -216,6 +232,7 @@ class WindowActions(QObject):
                         (self.raw, self.tr("Show the raw page")), (self.snap, self.tr("Snap selections to words")),
                         (self.bigger, self.tr("Larger text")), (self.smaller, self.tr("Smaller text")),
                         (self.preferences, self.tr("Preferences…")), (self.guide, self.tr("Guidelines")),
+                        (self.keys_sheet, self.tr("Keyboard shortcuts")), (self.about, self.tr("About Annotator")),
                         (self.accept, self.tr("Accept the suggestion")),
                         (self.reject, self.tr("Reject the suggestion")),
                         (self.next, self.tr("Next suggestion")), (self.previous, self.tr("Previous suggestion")),
@@ -227,6 +244,12 @@ class WindowActions(QObject):
                         (self.link_previous, self.tr("Previous span to link to")),
                         (self.link_commit, self.tr("Make the link")), (self.link_cancel, self.tr("Cancel the link"))):
             a.setText(text)
+        for a, short in ((self.done, self.tr("Done")), (self.skip, self.tr("Skip")), (self.raw, self.tr("Raw page"))):
+            a.setIconText(short)
+            a.setToolTip(tip(f"{a.text()} ({a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"))
+        chinese = i18n.chosen_language() == "zh_CN"
+        for label in self.w.labels:  # the palette's buttons short (all fit at 1024 px); the menu says it all
+            self.labels[label.name].setIconText(f"{label.hotkey or ''} {label.zh if chinese else label.name}".strip())
         self.catalog.setText(self.tr("Program catalog"))
         self.statistics.setText(self.tr("Statistics"))
         for menu, title in ((self.edit_menu, self.tr("&Edit")), (self.document_menu, self.tr("&Document")),
@@ -248,6 +271,10 @@ class WindowActions(QObject):
         # described now, not when pushed: the language may have changed since
         self.undo.setText(self.tr("Undo {0}").format(describe(undo.command)) if undo else self.tr("Undo"))
         self.redo.setText(self.tr("Redo {0}").format(describe(redo.command)) if redo else self.tr("Redo"))
+        # the toolbar's buttons keep a short, fixed text (the toolbar never jumps); the menu and tooltip say what
+        for a, short in ((self.undo, self.tr("Undo")), (self.redo, self.tr("Redo"))):
+            a.setIconText(short)
+            a.setToolTip(tip(a.text()))
 
     def update_enabled(self) -> None:
         """What is selected decides what Backspace, Delete and Enter do."""
@@ -264,5 +291,9 @@ class WindowActions(QObject):
             a.setEnabled(suggestions.any_visible() and not linking)
         for a in (self.link_next, self.link_previous, self.link_commit, self.link_cancel):
             a.setEnabled(linking)
-        self.accept_label.setText(self.tr("Accept all {0} suggestions in this document").format(label))
-        self.reject_label.setText(self.tr("Reject all {0} suggestions in this document").format(label))
+        if label:
+            self.accept_label.setText(self.tr("Accept all {0} suggestions in this document").format(label))
+            self.reject_label.setText(self.tr("Reject all {0} suggestions in this document").format(label))
+        else:
+            self.accept_label.setText(self.tr("Accept all suggestions of the selected one's label"))
+            self.reject_label.setText(self.tr("Reject all suggestions of the selected one's label"))

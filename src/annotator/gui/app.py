@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from importlib import resources
 from pathlib import Path
 
@@ -30,14 +31,47 @@ def app_icon():
     return icon
 
 
+SCREENSHOT_WAIT = 60.0  # seconds: the suggestions are waited for, not forever
+
+
+def settle(app, window, limit: float = SCREENSHOT_WAIT) -> bool:
+    """Let the window finish what a user would see: the first document's spans and
+    its suggestions painted (within ``limit`` seconds)."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if window.spans.complete and window.suggestions.settled():
+            break
+        time.sleep(0.01)
+    else:
+        return False
+    for _ in range(3):  # the paints they asked for
+        app.processEvents()
+    return True
+
+
+def _start_worker():
+    from ..suggest import worker
+
+    try:
+        return worker.start_pool()
+    except (OSError, RuntimeError):  # no process can be started here: the window starts without
+        return None
+
+
 def run(project_path: Path | None = None, screenshot: Path | None = None, create: bool = True) -> int:
     from ..ingest.defaults import open_default_project
     from ..store import ProjectError, open_project
 
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    pool = _start_worker()  # first: jieba loads in the worker while Qt starts and the window is built
     ensure_safe_pyside()
     from PySide6.QtWidgets import QApplication
+
+    from . import suggestions
+
+    suggestions.prestart(pool)
 
     try:
         if project_path is None:
@@ -45,6 +79,7 @@ def run(project_path: Path | None = None, screenshot: Path | None = None, create
         else:
             project = open_project(project_path, create=create)
     except ProjectError as exc:
+        suggestions.drop_prestarted()
         sys.stderr.write(f"annotator: error: {exc}\n")
         return 2
     with project:
@@ -57,9 +92,10 @@ def run(project_path: Path | None = None, screenshot: Path | None = None, create
 
         i18n.install(i18n.chosen_language())
         window = build_window(project)
+        suggestions.drop_prestarted()  # not taken over: suggestions are turned off
         window.show()
         if screenshot is not None:
-            app.processEvents()
+            settle(app, window)
             ok = window.grab().save(str(screenshot))
             window.close()
             if not ok:

@@ -41,6 +41,7 @@ from ..catalog import catalog_page
 from ..store import Project
 from ..store.models import CatalogRow, Occurrence
 from .reader import ProjectReader, ReaderWindow
+from .plain import tip
 
 Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
@@ -210,10 +211,8 @@ class CatalogModel(QAbstractItemModel):
                 return ", ".join(text for text, _ in row.organizers[:3])
             if column == 5:
                 return ", ".join(row.regions)
-            if column == 6:
-                if row.first_date and row.last_date and row.first_date != row.last_date:
-                    return f"{row.first_date} – {row.last_date}"
-                return row.first_date or ", ".join(text for text, _ in row.dates[:2])
+            if column == 6:  # the dates linked to its spans; the pages' own dates are in the tooltip
+                return ", ".join(text for text, _ in row.dates[:3])
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = []
             if row.parent_name:
@@ -222,9 +221,13 @@ class CatalogModel(QAbstractItemModel):
                 lines.append(self.tr("Also named: {0}").format("、".join(row.aliases)))
             if row.dates:
                 lines.append(self.tr("Dates linked: {0}").format(", ".join(text for text, _ in row.dates)))
+            if row.first_date:
+                pages = row.first_date if row.last_date in (None, row.first_date) \
+                    else f"{row.first_date} – {row.last_date}"
+                lines.append(self.tr("Pages dated: {0}").format(pages))
             if row.sampled < row.occurrences:
                 lines.append(self.tr("Organizers, places and dates of its latest {0} occurrences").format(row.sampled))
-            return "\n".join(lines) or None
+            return tip("\n".join(lines)) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
@@ -320,7 +323,7 @@ class OccurrenceModel(QAbstractTableModel):
                 return o.title or self.tr("(untitled)")
             return f"…{o.before}【{o.text}】{o.after}…".replace("\n", " ")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Document {0}, characters {1}–{2}").format(o.document_id, o.start, o.end)
+            return tip(self.tr("Document {0}, characters {1}–{2}").format(o.document_id, o.start, o.end))
         if role == Qt.ItemDataRole.UserRole:
             return (o.document_id, o.span_id)
         return None
@@ -342,7 +345,7 @@ class CatalogView(ReaderWindow):
         self.model = CatalogModel(self.reader, self)
         self.occurrences = OccurrenceModel(self.reader, self)
         self.search = QLineEdit(objectName="catalogSearch", clearButtonEnabled=True)
-        self.count = QLabel(objectName="catalogCount")
+        self.count = QLabel(objectName="catalogCount", textFormat=Qt.TextFormat.PlainText)
         self.refresh_button = QPushButton(objectName="refreshCatalog")
         self.tree = QTreeView(objectName="catalogTree")
         self.tree.setModel(self.model)
@@ -351,7 +354,7 @@ class CatalogView(ReaderWindow):
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.tree.header().resizeSection(0, 260)
-        self.heading = QLabel(objectName="occurrenceHeading")
+        self.heading = QLabel(objectName="occurrenceHeading", textFormat=Qt.TextFormat.PlainText)
         self.variants = QCheckBox(objectName="withVariants", checked=True)
         self.occurrence_table = QTableView(objectName="occurrenceList")
         self.occurrence_table.setModel(self.occurrences)

@@ -14,6 +14,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from .plain import tip
+
 
 @dataclass(frozen=True)
 class Bar:
@@ -183,6 +185,6 @@ class BarChart(QWidget):
                 QToolTip.hideText()
             else:
                 bar = self._bars[i]
-                QToolTip.showText(event.globalPos(), bar.tip or f"{bar.label}: {self._value_text(bar)}", self)
+                QToolTip.showText(event.globalPos(), tip(bar.tip or f"{bar.label}: {self._value_text(bar)}"), self)
             return True
         return super().event(event)

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from ..store import DocumentInfo, Project, Span
+from .plain import tip
 
 Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
@@ -27,6 +28,28 @@ STATUS_NAMES = {
     "done": QT_TRANSLATE_NOOP("status", "done"),
     "skipped": QT_TRANSLATE_NOOP("status", "skipped"),
 }
+
+
+ORIGIN_NAMES = {
+    "manual": QT_TRANSLATE_NOOP("origin", "manual"),
+    "suggested": QT_TRANSLATE_NOOP("origin", "suggested"),
+    "imported": QT_TRANSLATE_NOOP("origin", "imported"),
+}
+
+# why the store opened a project read-only, as it says it (store.project), in the interface language
+READ_ONLY_REASONS = {
+    "the project is open in another process": QT_TRANSLATE_NOOP("readonly", "the project is open in another process"),
+}
+
+
+def origin_name(origin: str) -> str:
+    """Where a span came from, in the interface language."""
+    return QCoreApplication.translate("origin", ORIGIN_NAMES[origin]) if origin in ORIGIN_NAMES else origin
+
+
+def read_only_reason(reason: str) -> str | None:
+    """A known read-only reason in the interface language; ``None`` for one not known here."""
+    return QCoreApplication.translate("readonly", READ_ONLY_REASONS[reason]) if reason in READ_ONLY_REASONS else None
 
 
 def status_name(status: str) -> str:
@@ -138,8 +161,8 @@ class DocumentListModel(_Table):
         if role == Qt.ItemDataRole.DisplayRole:
             return (info.title or self.tr("(untitled)"), info.source or "", info.date or "",
                     status_name(info.status), info.span_count)[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return info.source_file
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole title (the list elides it), its site and file
+            return tip("\n".join(x for x in (info.title, info.source, info.source_file) if x))
         if role == Qt.ItemDataRole.UserRole:
             return info.id
         return None
@@ -253,11 +276,11 @@ class SpanListModel(_Table):
         if span is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (span.label, span.text, span.origin)[index.column()]
+            return (span.label, span.text, origin_name(span.origin))[index.column()]
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             return QColor(self._colors.get(span.label, "#cccccc"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{span.start}–{span.end} · {span.annotator}"
+            return tip(f"{span.start}–{span.end} · {span.annotator}")
         if role == Qt.ItemDataRole.UserRole:
             return span.id
         return None

@@ -5,6 +5,7 @@ this is its dialog."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,7 +29,8 @@ class OccurrencesDialog(QDialog):
         self.everywhere = list(find_occurrences(project, span.text, span.label))
         documents = len({o.document_id for o in self.everywhere})
         self.setWindowTitle(self.tr("Tag all occurrences"))
-        heading = QLabel(self.tr("Tag “{0}” as {1} where it is not tagged yet:").format(span.text, span.label))
+        heading = QLabel(self.tr("Tag “{0}” as {1} where it is not tagged yet:").format(span.text, span.label),
+                         objectName="occurrencesHeading", textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.this_document = QRadioButton(self.tr("This document: {0}").format(len(self.here)),
                                           objectName="scopeDocument")
         self.whole_corpus = QRadioButton(self.tr("The whole corpus: {0} in {1} documents").format(

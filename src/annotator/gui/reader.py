@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from ..store import Project, open_reader
@@ -78,6 +79,17 @@ class ProjectReader(QObject):
         self._pool.shutdown(wait=False)
 
 
+def closable(window: QWidget) -> QAction:
+    """Esc and Ctrl+W close ``window`` (a window beside the annotator's: catalog,
+    statistics, guidelines, the keyboard sheet)."""
+    action = QAction(window, objectName="closeWindow")
+    action.setShortcuts([QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+W")])
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(window.close)
+    window.addAction(action)
+    return action
+
+
 class ReaderWindow(QWidget):
     """A window of its own beside the annotator window that reads the project on
     its reader's thread: it reads again each time it is opened, follows the
@@ -86,6 +98,7 @@ class ReaderWindow(QWidget):
     def __init__(self, path: Path, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.reader = ProjectReader(path, self)
+        closable(self)
 
     def refresh(self) -> None:
         raise NotImplementedError

@@ -32,6 +32,7 @@ from ..catalog import CONFIDENT, Proposal, propose
 from ..session import Command, DeleteLink, SetAttributes, UnlinkProgram, confirm
 from ..store import Label, Project, Relation, Span
 from .models import SpanListModel, schema_name
+from .plain import tip
 
 
 _ORDER = ("organizer", "place", "date")  # the order; a project's own types after these
@@ -53,7 +54,7 @@ class SpanPanel(QScrollArea):
         self.heading = QLabel(objectName="spanHeading", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.attributes_box = QGroupBox(objectName="attributesBox")
         self.form = QFormLayout(self.attributes_box)
-        self.no_attributes = QLabel(objectName="noAttributes", wordWrap=True)
+        self.no_attributes = QLabel(objectName="noAttributes", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.form.addRow(self.no_attributes)
         self.links_box = QGroupBox(objectName="linksBox")
         self.links_layout = QVBoxLayout(self.links_box)
@@ -172,9 +173,10 @@ class SpanPanel(QScrollArea):
                           key=lambda t: (_ORDER.index(t.type) if t.type in _ORDER else len(_ORDER), t.type))
         for t in outgoing:
             row = QHBoxLayout()
-            row.addWidget(QLabel(self.tr("{0} ({1})").format(schema_name(t.type), t.tail)), 1)
+            row.addWidget(QLabel(self.tr("{0} ({1})").format(schema_name(t.type), t.tail),
+                                 textFormat=Qt.TextFormat.PlainText), 1)
             start = QPushButton(self.tr("Link…"), objectName=f"link_{t.type}")
-            start.setToolTip(self.tr("Then click a {0} span, or Tab to one and press Enter").format(t.tail))
+            start.setToolTip(tip(self.tr("Then click a {0} span, or Tab to one and press Enter").format(t.tail)))
             start.clicked.connect(lambda _=False, type=t.type: self._start_link(type))
             row.addWidget(start)
             self.links_layout.addLayout(row)
@@ -186,7 +188,7 @@ class SpanPanel(QScrollArea):
             self._link_row(r, self.tr("{0} of “{1}”").format(schema_name(r.type), self._text_of(r.head)))
         if not outgoing and not incoming:
             self.links_layout.addWidget(QLabel(self.tr("No links go from {0} spans.").format(span.label),
-                                               wordWrap=True))
+                                               wordWrap=True, textFormat=Qt.TextFormat.PlainText))
 
     def _text_of(self, span_id: int) -> str:
         other = self._spans.find(span_id) or self._project.find_span(span_id)
@@ -212,7 +214,7 @@ class SpanPanel(QScrollArea):
             if parent is not None:
                 text += "\n" + self.tr("a variant of {0}").format(parent.name)
             self.program.setText(text)
-            self.program.setToolTip("\n".join(linked.aliases))
+            self.program.setToolTip(tip("\n".join(linked.aliases)))
             return
         self.program.setText(self.tr("Not in the catalog yet. Proposed:"))
         self.program.setToolTip("")
@@ -222,7 +224,7 @@ class SpanPanel(QScrollArea):
         self.proposals.clear()
         for p in proposals:
             self.proposals.addItem(self._describe(p), p)
-            self.proposals.setItemData(self.proposals.count() - 1, p.reason, Qt.ItemDataRole.ToolTipRole)
+            self.proposals.setItemData(self.proposals.count() - 1, tip(p.reason or ""), Qt.ItemDataRole.ToolTipRole)
         best = 0 if proposals[0].score >= CONFIDENT else len(proposals) - 1  # as catalog.best_proposal
         self.proposals.setCurrentIndex(best)
 

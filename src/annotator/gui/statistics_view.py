@@ -45,7 +45,7 @@ class StatisticsView(ReaderWindow):
         self._computing = False
         self.refresh_button = QPushButton(objectName="refreshStatistics")
         self.refresh_button.clicked.connect(self.refresh)
-        self.state = QLabel(objectName="statisticsState")
+        self.state = QLabel(objectName="statisticsState", textFormat=Qt.TextFormat.PlainText)
         self.status_chart = BarChart(object_name="statusChart")
         self.label_chart = BarChart(object_name="labelChart")
         self.category_chart = BarChart(object_name="categoryChart")

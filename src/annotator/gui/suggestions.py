@@ -15,7 +15,6 @@ rejections at paint time, so an accepted or rejected suggestion goes at once.
 
 from __future__ import annotations
 
-import multiprocessing
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Callable
@@ -31,6 +30,7 @@ from ..suggest import Lexicon, Suggestion, project_lexicon
 from ..suggest import worker
 from .models import SpanListModel
 from .reader import ProjectReader
+from .suggestion_list import SuggestionListDialog
 from .textview import AnnotatedTextView
 
 Key = tuple[int, int, str]
@@ -72,8 +72,45 @@ class _Relay(QObject):
     done = Signal(object, object)  # _Request, Future
 
 
+_prestarted: ProcessPoolExecutor | None = None
+
+
+def prestart(pool: ProcessPoolExecutor | None = None) -> None:
+    """Start the worker before the window is built (the app's start), so jieba
+    loads while Qt starts, or hand over ``pool``, started even earlier; the
+    window's controller takes it over."""
+    global _prestarted
+    if pool is not None and _prestarted is None:
+        _prestarted = pool
+    if _prestarted is None:
+        try:
+            _prestarted = worker.start_pool()
+        except (OSError, RuntimeError):
+            _prestarted = None
+
+
+def drop_prestarted() -> None:
+    global _prestarted
+    pool, _prestarted = _prestarted, None
+    if pool is not None:
+        _end(pool, wait=0)
+
+
+def _end(pool: ProcessPoolExecutor, wait: float) -> None:
+    """Shut a pool down without waiting for a cut under way (or jieba loading)."""
+    # private, but Python 3.11 has no other way to end a cut under way (3.14: terminate_workers)
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=wait)
+        if process.is_alive():
+            process.terminate()
+            process.join(timeout=5)
+
+
 class SuggestionController(QObject):
     changed = Signal()  # the suggestions shown changed
+    loadingChanged = Signal(bool)  # the worker is starting (jieba loading): nothing to show yet
     DEBOUNCE_MS = 300
     KEEP = 32  # documents whose suggestions are cached
     RETRIES = 2  # a worker that keeps dying is given up on
@@ -90,6 +127,7 @@ class SuggestionController(QObject):
         self._waiting: _Request | None = None
         self._failures = 0
         self._closed = False
+        self.loading = False
         self._cache: OrderedDict[int, _Entry] = OrderedDict()
         self._lexicon: Lexicon | None = None
         self._lexicon_age = 0  # bumped when spans change: a lexicon read before is stale
@@ -115,10 +153,8 @@ class SuggestionController(QObject):
         entry = self._cache.get(document_id) if document_id is not None else None
         self._set_shown(entry.suggestions if entry and self.enabled else [])
         if self.enabled and document_id is not None:
-            if self._pool is None:
-                self._timer.start()  # the first: once the window is up, never during start-up
-            else:
-                QTimer.singleShot(0, self, self.refresh)  # after the window has painted the text
+            self.start_worker()
+            QTimer.singleShot(0, self, self.refresh)  # after the window has painted the text
 
     def command_ran(self, command: Command) -> None:
         """A command was done or undone: hide what it decided now, recompute soon."""
@@ -133,6 +169,25 @@ class SuggestionController(QObject):
         if self.enabled and not self._timer.isActive():
             self._timer.start()  # at most one refresh per interval, however fast the tagging
 
+    def start_worker(self) -> None:
+        """Start the worker process now, so that jieba loads while the annotator reads
+        the text; the first suggestions come as soon as it is ready."""
+        if self._pool is not None or self._closed or not self.enabled:
+            return
+        global _prestarted
+        try:
+            self._pool, _prestarted = _prestarted or worker.start_pool(), None
+        except (OSError, RuntimeError):  # no process can be started here: the window goes on without
+            self._pool, self._sent_version, self.enabled = None, None, False
+            return
+        self._sent_version = None
+        self._set_loading(True)
+
+    def _set_loading(self, on: bool) -> None:
+        if on != self.loading:
+            self.loading = on
+            self.loadingChanged.emit(on)
+
     def set_enabled(self, on: bool) -> None:
         self.enabled = on
         QSettings().setValue("view/show_suggestions", on)
@@ -141,6 +196,7 @@ class SuggestionController(QObject):
         else:
             self._timer.stop()
             self._set_shown([])
+            self._set_loading(False)
 
     def shutdown(self) -> None:
         """End the worker process (the window closes): a cut under way is not waited for."""
@@ -151,14 +207,7 @@ class SuggestionController(QObject):
         pool, self._pool = self._pool, None
         if pool is None:
             return
-        # private, but Python 3.11 has no other way to end a cut under way (3.14: terminate_workers)
-        processes = list((getattr(pool, "_processes", None) or {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.join(timeout=0 if self._running else 2)
-            if process.is_alive():
-                process.terminate()
-                process.join(timeout=5)
+        _end(pool, wait=0 if self._running or self.loading else 2)
 
     # what the view paints -------------------------------------------------------------
     def suggestions_between(self, start: int, end: int) -> list[Suggestion]:
@@ -216,7 +265,23 @@ class SuggestionController(QObject):
         self._decide(RejectSuggestions, all_of_label=False)
 
     def accept_label(self) -> None:
-        self._decide(AcceptSuggestions, all_of_label=True)
+        """Show every suggestion of the selected one's label, checked; accept the
+        ones still checked as one step."""
+        chosen = self._view.selected_suggestion
+        if chosen is None or self._document_id is None or not self._visible(chosen):
+            return
+        picked = [s for s in self.visible() if s.label == chosen.label]
+        dialog = SuggestionListDialog(chosen.label, picked, self._text, self._view.window())
+        self._dialog, document_id = dialog, self._document_id
+
+        def accepted() -> None:
+            checked = dialog.checked()
+            if checked and document_id == self._document_id:
+                self._execute(AcceptSuggestions(document_id, [(s.start, s.end, s.label, s.suggester)
+                                                              for s in checked]))
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
 
     def reject_label(self) -> None:
         self._decide(RejectSuggestions, all_of_label=True)
@@ -291,11 +356,11 @@ class SuggestionController(QObject):
         version = request.lexicon.version
         learned = None if self._sent_version == version else request.lexicon.learned
         inputs = request.inputs
-        try:
+        if self._pool is None:
+            self.start_worker()
             if self._pool is None:
-                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                                 initializer=worker.start)
-                learned = request.lexicon.learned
+                return
+        try:
             future = self._pool.submit(worker.suggestions, request.text, version, learned,
                                        tuple(sorted(inputs.spans)), tuple(sorted(inputs.rejected)), inputs.excluded)
         except (OSError, RuntimeError):  # no process can be started here: the window goes on without
@@ -317,10 +382,13 @@ class SuggestionController(QObject):
             self._failures += 1
             if self._failures <= self.RETRIES and self._waiting is None:
                 self._waiting = request
+            else:
+                self._set_loading(False)
             self._submit()
             return
         except Exception:  # a suggester failed on this text: suggestions are a help, the window goes on
             found = []
+        self._set_loading(False)
         self._failures = 0
         if found is None:  # the worker does not hold this lexicon: send it along
             self._sent_version = None
@@ -333,6 +401,13 @@ class SuggestionController(QObject):
             if request.document_id == self._document_id:
                 self._set_shown(found)
         self._submit()
+
+    def settled(self) -> bool:
+        """Nothing more is coming for the open document: its suggestions are shown
+        (or suggestions are off, or cannot run here)."""
+        return not self.enabled or self._closed or self._document_id is None or (
+            not self.loading and not self.busy and not self._timer.isActive() and not self._lexicon_reading
+            and self._document_id in self._cache)
 
     @property
     def busy(self) -> bool:

@@ -2,7 +2,7 @@
 
 Spans are painted, not formatted: each paint draws translucent backgrounds
 for the spans in view only (overlapping and nested spans show darker where
-they meet), greys the excluded regions in view and underlines the selected
+they meet) with a mark at each span's start and end, greys the excluded regions in view and underlines the selected
 span.  Suggestions are outlines in their label's colour above the text (the
 selected one thicker), so they never look like a span.  Links are curves from
 one span to the other in their type's colour when both are in view (the
@@ -15,6 +15,7 @@ Positions cross into Qt's UTF-16 only through
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from typing import Protocol
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 from ..store import Region, Relation, Span
 from ..suggest.model import Suggestion
 from .models import FixedSpans
+from .plain import tip
 from .textpos import QtPositions
 
 
@@ -67,6 +69,7 @@ _CHANGES = ("modelReset", "rowsInserted", "rowsRemoved", "dataChanged")
 _EXCLUDED_BACKGROUND = QColor("#e6e6e6")
 _EXCLUDED_VEIL = QColor(255, 255, 255, 140)  # over the text: greys it
 _SPAN_ALPHA = 110
+_EDGE = 1.5  # px: the mark at a span's start and end
 
 
 class AnnotatedTextView(QPlainTextEdit):
@@ -202,10 +205,18 @@ class AnnotatedTextView(QPlainTextEdit):
                         above.append((rect, _EXCLUDED_VEIL))
             for span in self.spans_between(start, end):
                 color = self._colors.get(span.label) or QColor(204, 204, 204, _SPAN_ALPHA)
-                for rect in self._rects(block, origin, max(span.start, start), min(span.end, end)):
+                edge = self._outlines.get(span.label) or QColor("#888888")
+                rects = list(self._rects(block, origin, max(span.start, start), min(span.end, end)))
+                for rect in rects:
                     below.append((rect, color))
                     if span.id == self.selected_span:
                         above.append((QRectF(rect.left(), rect.bottom() - 2, rect.width(), 2), QColor("#000000")))
+                # its own edges: two touching or nested spans of one label read as two
+                if rects and span.start >= start:
+                    above.append((QRectF(rects[0].left(), rects[0].top(), _EDGE, rects[0].height()), edge))
+                if rects and span.end <= end:
+                    last = rects[-1]
+                    above.append((QRectF(last.right() - _EDGE, last.top(), _EDGE, last.height()), edge))
             for s in self._suggestions.suggestions_between(start, end):
                 pen = QPen(self._outlines.get(s.label, QColor("#888888")), 3 if s == self.selected_suggestion else 1.2)
                 for rect in self._rects(block, origin, max(s.start, start), min(s.end, end)):
@@ -232,6 +243,7 @@ class AnnotatedTextView(QPlainTextEdit):
             for path, pen in curves:
                 painter.setPen(pen)
                 painter.drawPath(path)
+                painter.drawPath(arrowhead(path))
             painter.end()
         callbacks, self._after_paint = self._after_paint, []
         for callback in callbacks:
@@ -283,17 +295,25 @@ class AnnotatedTextView(QPlainTextEdit):
                     if first is not None:
                         anchors[span.id] = first
         curves = []
+        gap = self.line_gap()
         for span_id, rect in anchors.items():
             for r in self._links.of(span_id):
                 if r.head == span_id and r.tail in anchors:
                     color = QColor(self._links.color(r.type))
                     chosen = self.selected_span in (r.head, r.tail)
                     color.setAlpha(255 if chosen else 150)
-                    curves.append((_curve(rect, anchors[r.tail]), QPen(color, 2.5 if chosen else 1.4)))
+                    curves.append((_curve(rect, anchors[r.tail], gap), QPen(color, 2.5 if chosen else 1.4)))
         if wanted and wanted[1] is not None and wanted[0] in anchors and wanted[1] in anchors:
             pen = QPen(wanted[2], 2.5, Qt.PenStyle.DashLine)
-            curves.append((_curve(anchors[wanted[0]], anchors[wanted[1]]), pen))
+            curves.append((_curve(anchors[wanted[0]], anchors[wanted[1]], gap), pen))
         return curves
+
+    def line_gap(self) -> float:
+        """The blank between the bottom of a row of Chinese characters and the top of
+        the next: what a link between two spans of one line may arch into."""
+        metrics = self.fontMetrics()
+        glyph = metrics.tightBoundingRect("国")
+        return max(2.0, metrics.ascent() + glyph.top() + metrics.descent() - glyph.bottom() - 1)
 
     def _link_outlines(self) -> list[tuple[QRectF, QPen]]:
         """Outlines around the spans the selected span links to, and around link mode's two spans."""
@@ -370,9 +390,9 @@ class AnnotatedTextView(QPlainTextEdit):
             found = self.spans_at(index)
             suggestion = None if found else self.suggestion_at(index)
             if found:
-                QToolTip.showText(event.globalPos(), "\n".join(f"{s.label}: {s.text}" for s in found), self)
+                QToolTip.showText(event.globalPos(), tip("\n".join(f"{s.label}: {s.text}" for s in found)), self)
             elif suggestion is not None:
-                QToolTip.showText(event.globalPos(), self.suggestion_tip(suggestion), self)
+                QToolTip.showText(event.globalPos(), tip(self.suggestion_tip(suggestion)), self)
             else:
                 QToolTip.hideText()
             return True
@@ -382,9 +402,11 @@ class AnnotatedTextView(QPlainTextEdit):
         return self.tr("suggested {0} ({1}: {2})").format(s.label, s.suggester, s.reason or "…")
 
 
-def _curve(a: QRectF, b: QRectF) -> QPainterPath:
-    """A curve from span rectangle ``a`` to ``b``: between lines from the edge that
-    faces the other, on one line arching above it."""
+def _curve(a: QRectF, b: QRectF, gap: float = 8.0) -> QPainterPath:
+    """A curve from span rectangle ``a`` to ``b``, with an arrowhead at ``b``:
+    between lines from the edge that faces the other; on one line an arch above
+    it, no higher than ``gap`` (the blank between two rows of characters), so that
+    it never crosses the text above."""
     if b.top() >= a.bottom() - 1 or a.top() >= b.bottom() - 1:  # on different lines
         down = b.top() >= a.bottom() - 1
         start = QPointF(a.center().x(), a.bottom() if down else a.top())
@@ -392,9 +414,22 @@ def _curve(a: QRectF, b: QRectF) -> QPainterPath:
         bend = QPointF(0, (end.y() - start.y()) / 2)
         path = QPainterPath(start)
         path.cubicTo(start + bend, end - bend, end)
-        return path
-    start, end = QPointF(a.center().x(), a.top()), QPointF(b.center().x(), b.top())
-    lift = QPointF(0, -(8 + min(abs(end.x() - start.x()), 400) / 12))
-    path = QPainterPath(start)
-    path.cubicTo(start + lift, end + lift, end)
+    else:
+        start, end = QPointF(a.center().x(), a.top()), QPointF(b.center().x(), b.top())
+        lift = QPointF(0, -min(gap, 4 + min(abs(end.x() - start.x()), 400) / 12) * 4 / 3)  # the arch's top: 3/4
+        path = QPainterPath(start)
+        path.cubicTo(start + lift, end + lift, end)
+    return path
+
+
+def arrowhead(curve: QPainterPath, size: float = 7.0) -> QPainterPath:
+    """Two strokes at the end of ``curve``, along its last direction: which way the link goes."""
+    tip = curve.pointAtPercent(1.0)
+    angle = math.radians(curve.angleAtPercent(1.0))
+    direction = QPointF(math.cos(angle), -math.sin(angle))  # Qt's angles turn counter-clockwise, y down
+    normal = QPointF(-direction.y(), direction.x())
+    back = tip - direction * size
+    path = QPainterPath(back + normal * (size / 2))
+    path.lineTo(tip)
+    path.lineTo(back - normal * (size / 2))
     return path

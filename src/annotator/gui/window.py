@@ -7,35 +7,32 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
-from importlib import resources
 
 from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QFontDatabase, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDockWidget,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QTableView,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from ..session import AddSpan, Command, DeleteSpan, Relabel, SetRegion, SetStatus
+from ..session import AddSpan, Command, DeleteSpan, RejectSpan, Relabel, SetRegion, SetStatus
 from ..store import STATUSES, Project, ProjectError
 from ..suggest.words import snap
-from . import i18n
+from . import i18n, plain
 from .actions import WindowActions, describe
 from .catalog_view import CatalogView
+from .help import AboutDialog, GuidelinesDialog, ShortcutSheet
 from .indexer import IdleIndexer
 from .linking import DocumentLinks, LinkMode
-from .models import DocumentListModel, FixedSpans, SpanListModel, status_name
+from .models import DocumentListModel, FixedSpans, SpanListModel, read_only_reason, status_name
 from .occurrences import OccurrencesDialog
 from .preferences import Preferences, PreferencesDialog
 from .span_panel import SpanPanel
@@ -51,17 +48,19 @@ class _Undoable(QUndoCommand):
     """A done command on the undo stack.  Qt calls redo() when it is pushed; the
     command has already run by then, so the first call does nothing."""
 
-    def __init__(self, window: MainWindow, command: Command):
+    def __init__(self, window: MainWindow, command: Command, *after: Command):
         super().__init__(command.text)
-        self.command, self._window, self._pushed = command, window, False
+        self.command, self._after, self._window, self._pushed = command, after, window, False
 
     def redo(self) -> None:
         if self._pushed:
-            self._window._run(self.command.do, self.command)
+            for command in (self.command, *self._after):
+                self._window._run(command.do, command)
         self._pushed = True
 
     def undo(self) -> None:
-        self._window._run(self.command.undo, self.command)
+        for command in reversed((self.command, *self._after)):
+            self._window._run(command.undo, command)
 
 
 def cjk_font_available() -> bool:
@@ -90,6 +89,7 @@ class MainWindow(QMainWindow):
         self.links = DocumentLinks(project, self.colors)
         self.linking = LinkMode(project, self.spans, self.text_view, self.links, self.execute, self._say, self)
         self._last_tagged: int | None = None
+        self._closed = False
         self.catalog_view: CatalogView | None = None  # made when first opened
         self.statistics_view: StatisticsView | None = None
         self.setCentralWidget(self._central())
@@ -108,6 +108,11 @@ class MainWindow(QMainWindow):
         # done, undone or redone; not while the window closes (the stack empties, the project may be closed)
         self.undo_stack.indexChanged.connect(lambda _: self.document_id is not None and self.span_panel.commands_ran())
         self.suggestions.changed.connect(self.actions_.update_enabled)
+        self.suggestion_state = QLabel(objectName="suggestionState", textFormat=Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.suggestion_state)
+        self.suggestions.loadingChanged.connect(lambda _: self._show_suggestion_state())
+        self.progress_label = QLabel(objectName="progressLabel", textFormat=Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.progress_label)
         self.resize(1280, 800)
         self._restore_settings()
         self._retranslate()
@@ -124,7 +129,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         self.read_only_banner = self.font_banner = None
         if self.project.read_only:
-            self.read_only_banner = QLabel(objectName="readOnlyBanner", styleSheet=_WARNING_STYLE)
+            self.read_only_banner = QLabel(objectName="readOnlyBanner", styleSheet=_WARNING_STYLE, wordWrap=True,
+                                           textFormat=Qt.TextFormat.PlainText)
             layout.addWidget(self.read_only_banner)
         if not cjk_font_available():
             self.font_banner = QLabel(objectName="fontWarning", styleSheet=_WARNING_STYLE, wordWrap=True)
@@ -142,6 +148,16 @@ class MainWindow(QMainWindow):
             self.status_filter.addItem("", status)
         self.search = QLineEdit(objectName="documentSearch")
         self.document_table = self._table("documentList", self.documents, stretch=0)
+        header = self.document_table.horizontalHeader()
+        # status and span count always in view; the title gives way (elided)
+        for column, mode in ((1, QHeaderView.ResizeMode.Interactive), (2, QHeaderView.ResizeMode.ResizeToContents),
+                             (3, QHeaderView.ResizeMode.ResizeToContents),
+                             (4, QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(column, mode)
+        header.resizeSection(1, 64)
+        self.document_table.setColumnHidden(1, True)  # the site is in the tooltip: room for the title
+        header.setMinimumSectionSize(32)
+        self.document_table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.document_table.setSortingEnabled(True)
         self.document_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         for w in (self.status_filter, self.search, self.document_table):
@@ -165,7 +181,7 @@ class MainWindow(QMainWindow):
         self.panel_dock.setWidget(self.span_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel_dock)
         self.resizeDocks([self.span_dock, self.panel_dock], [300, 500], Qt.Orientation.Vertical)
-        self.resizeDocks([self.span_dock], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.document_dock, self.span_dock], [340, 300], Qt.Orientation.Horizontal)
 
     def _table(self, name: str, model, stretch: int) -> QTableView:
         table = QTableView(objectName=name)
@@ -187,9 +203,16 @@ class MainWindow(QMainWindow):
         for i, status in enumerate(STATUSES, 1):
             self.status_filter.setItemText(i, status_name(status))
         self.search.setPlaceholderText(self.tr("Search titles and text"))
+        self.show_progress()
+        self._show_suggestion_state()
         if self.read_only_banner is not None:
-            self.read_only_banner.setText(self.tr("Read-only: {0}. Changes cannot be saved.").format(
-                self.project.read_only_reason))
+            reason = self.project.read_only_reason or ""
+            known = read_only_reason(reason)
+            if known is not None:
+                self.read_only_banner.setText(self.tr("Read-only: {0}. Changes cannot be saved.").format(known))
+            else:  # a reason this window has no words for: said in the tooltip, as the store put it
+                self.read_only_banner.setText(self.tr("Read-only: changes to this project cannot be saved."))
+            self.read_only_banner.setToolTip(plain.tip(reason))
         if self.font_banner is not None:
             self.font_banner.setText(self.tr("No font on this computer can show Chinese: the text appears as empty "
                                         "boxes. Install a CJK font (for example Noto Sans CJK, "
@@ -262,6 +285,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         self.document_id = None  # the project may close next: no late reads
+        self._closed = True
         self.indexer.stop()
         for view in (self.catalog_view, self.statistics_view):
             if view is not None:
@@ -386,8 +410,16 @@ class MainWindow(QMainWindow):
         return snap(start, end, boundaries)
 
     def delete_selected_span(self) -> None:
-        if self.document_id is not None and self.text_view.selected_span is not None:
-            self.execute(DeleteSpan(self.document_id, self.text_view.selected_span))
+        """Delete the selected span (one that came from a suggestion is rejected with
+        it); nothing is selected after, so a second Delete deletes nothing."""
+        span = self.spans.find(self.text_view.selected_span)
+        if self.document_id is None or span is None:
+            return
+        # the list would move its current row to the next span, and select it
+        self.span_table.selectionModel().clear()
+        self.text_view.select_span(None)
+        kind = RejectSpan if span.origin == "suggested" else DeleteSpan
+        self.execute(kind(self.document_id, span.id))
 
     def tag_occurrences(self) -> None:
         """Offer to tag the selected span's text (or the one just tagged) elsewhere."""
@@ -434,18 +466,40 @@ class MainWindow(QMainWindow):
                 return
 
     def execute(self, command: Command) -> bool:
-        """Run a command now; only a command that saved goes on the undo stack."""
+        """Run a command now; only a command that saved goes on the undo stack.  The
+        first edit of a new document marks it in progress, in the same undo step."""
         if not self._run(command.do, command):
             return False
-        self.undo_stack.push(_Undoable(self, command))
+        start = self._starts_work(command)
+        if start is not None and self._run(start.do, start):
+            self.undo_stack.push(_Undoable(self, command, start))
+        else:
+            self.undo_stack.push(_Undoable(self, command))
         self.statusBar().showMessage(self.tr("Saved: {0}").format(describe(command)), 4000)
         return True
+
+    def _starts_work(self, command: Command) -> SetStatus | None:
+        """The status change a first edit of a new document brings, if any."""
+        if isinstance(command, SetStatus) or not command.document_id:
+            return None
+        if self.project.document_info(command.document_id).status != "new":
+            return None
+        return SetStatus(command.document_id, "in_progress")
+
+    def _show_suggestion_state(self) -> None:
+        self.suggestion_state.setText(self.tr("Suggestions loading…") if self.suggestions.loading else "")
+
+    def show_progress(self) -> None:
+        if self._closed:
+            return  # the project may be closed already
+        counts = self.project.documents_by_status()
+        self.progress_label.setText(self.tr("done {0} of {1}").format(counts["done"], sum(counts.values())))
 
     def _run(self, step, command: Command) -> bool:
         try:
             step(self.project)
         except ProjectError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            plain.warn(self, self.tr("Not saved"), str(exc))
             return False
         documents = getattr(command, "document_ids", (command.document_id,))  # a batch may touch many
         for document_id in documents:
@@ -459,6 +513,8 @@ class MainWindow(QMainWindow):
         elif self.document_id in documents:
             self.spans.reload()
         self.suggestions.command_ran(command)
+        if isinstance(command, SetStatus):
+            self.show_progress()
         return True
 
     def show_raw(self, raw: bool) -> None:
@@ -529,12 +585,19 @@ class MainWindow(QMainWindow):
 
     # guidelines ---------------------------------------------------------------------------
     def show_guidelines(self) -> None:
-        dialog = QDialog(self, objectName="guidelinesDialog")
-        dialog.setWindowTitle(self.tr("Annotation guidelines"))
-        browser = QTextBrowser(dialog)
-        browser.setMarkdown(resources.files("annotator.resources").joinpath("guidelines.md").read_text("utf-8"))
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(browser)
-        dialog.resize(720, 640)
+        self._show_once("_guidelines", GuidelinesDialog)
+
+    def show_shortcuts(self) -> None:
+        self._show_once("_shortcuts", ShortcutSheet)
+
+    def show_about(self) -> None:
+        self._show_once("_about", AboutDialog)
+
+    def _show_once(self, name: str, kind) -> None:
+        dialog = getattr(self, name, None)
+        if dialog is None:
+            dialog = kind(self)
+            setattr(self, name, dialog)
         dialog.show()
-        self._guidelines = dialog
+        dialog.raise_()
+        dialog.activateWindow()

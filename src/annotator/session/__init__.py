@@ -9,6 +9,7 @@ from .commands import (
     DeleteLink,
     DeleteSpan,
     LinkProgram,
+    RejectSpan,
     RejectSuggestions,
     Relabel,
     SetAttributes,
@@ -22,6 +23,6 @@ from .occurrences import Occurrence, find_occurrences
 
 __all__ = [
     "AcceptSuggestions", "AddLink", "AddSpan", "Command", "CreateProgram", "DeleteLink", "DeleteSpan",
-    "LinkProgram", "Occurrence", "RejectSuggestions", "Relabel", "SetAttributes", "SetRegion", "SetStatus",
+    "LinkProgram", "Occurrence", "RejectSpan", "RejectSuggestions", "Relabel", "SetAttributes", "SetRegion", "SetStatus",
     "TagOccurrences", "UnlinkProgram", "confirm", "find_occurrences",
 ]

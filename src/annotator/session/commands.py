@@ -89,6 +89,42 @@ class DeleteSpan:
 
 
 @dataclass
+class RejectSpan:
+    """Delete a span that came from a suggestion: the suggestion is rejected too, so
+    it is not suggested again.  Undo brings back the span and forgets the rejection."""
+
+    document_id: int
+    span_id: int
+    _delete: DeleteSpan | None = field(default=None, repr=False)
+    _new: list[tuple[int, int, str]] = field(default_factory=list, repr=False)
+
+    @property
+    def text(self) -> str:
+        return "reject the accepted suggestion"
+
+    @property
+    def span_ids(self) -> tuple[int, ...]:
+        return (self.span_id,)
+
+    def do(self, project: Project) -> None:
+        span = project.span(self.span_id)
+        known = {(r.start, r.end, r.label) for r in project.rejections(self.document_id)}
+        self._new = [] if (span.start, span.end, span.label) in known else [(span.start, span.end, span.label)]
+        self._delete = DeleteSpan(self.document_id, self.span_id)
+        self._delete.do(project)
+        try:
+            project.reject_suggestions(self.document_id, [(span.start, span.end, span.label, span.suggester)])
+        except Exception:
+            self._delete.undo(project)  # both or neither
+            raise
+
+    def undo(self, project: Project) -> None:
+        assert self._delete is not None
+        project.clear_rejections(self.document_id, self._new)
+        self._delete.undo(project)
+
+
+@dataclass
 class Relabel:
     document_id: int
     span_id: int

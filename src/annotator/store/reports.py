@@ -53,9 +53,10 @@ class Reports(Database):
         return counts
 
     def throughput(self, *, since: str | None = None, utc_offset_minutes: int = 0) -> list[tuple[str, str, int]]:
-        """``(day, annotator, spans added)``: spans made by hand and suggestions
-        accepted, from the change log (a batch of suggestions, which no person made,
-        does not count; an undone span still counted as work), by the day in the
+        """``(day, annotator, spans added)``: spans made by hand, suggestions
+        accepted (one or a batch) and occurrences tagged, from the change log (a batch
+        applied from the command line, which no person looked at, does not count; an
+        undone span still counted as work), by the day in the
         time zone ``utc_offset_minutes`` east of UTC.  ``since``: an ISO date or time
         in UTC.  Read from a per-hour summary the log keeps up to date."""
         return [tuple(row) for row in self.conn.execute(

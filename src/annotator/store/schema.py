@@ -328,6 +328,32 @@ MIGRATIONS: dict[int, list[str]] = {
         END
         """,
     ],
+    7: [
+        # throughput counts every span an annotator made or accepted: a batch of accepted
+        # suggestions and tag-all-occurrences count each of their spans (a batch applied
+        # from the command line, which no person looked at, still does not)
+        "DROP TRIGGER changes_throughput",
+        "DELETE FROM throughput",
+        """
+        INSERT INTO throughput(hour, annotator, spans)
+        SELECT substr(at, 1, 13) || ':00', annotator,
+               sum(CASE WHEN action IN ('span_add', 'suggestion_accept') THEN 1
+                        ELSE coalesce(json_extract(details, '$.spans'), 0) END)
+        FROM changes WHERE action IN ('span_add', 'suggestion_accept', 'suggestions_accept', 'spans_add')
+        GROUP BY 1, 2
+        """,
+        """
+        CREATE TRIGGER changes_throughput AFTER INSERT ON changes
+        WHEN new.action IN ('span_add', 'suggestion_accept', 'suggestions_accept', 'spans_add')
+        BEGIN
+            INSERT INTO throughput(hour, annotator, spans)
+            VALUES (substr(new.at, 1, 13) || ':00', new.annotator,
+                    CASE WHEN new.action IN ('span_add', 'suggestion_accept') THEN 1
+                         ELSE coalesce(json_extract(new.details, '$.spans'), 0) END)
+            ON CONFLICT(hour, annotator) DO UPDATE SET spans = spans + excluded.spans;
+        END
+        """,
+    ],
 }
 
 LATEST = max(MIGRATIONS)

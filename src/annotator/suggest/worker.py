@@ -9,7 +9,14 @@ for a version it does not hold, so the caller sends it again.  No Qt.
 
 from __future__ import annotations
 
+import ctypes
+import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
 from typing import NamedTuple
 
 from .combine import suggest
@@ -17,6 +24,7 @@ from .model import Lexicon, Suggestion
 from .tokens import load
 
 _lexicon: Lexicon | None = None
+_PR_SET_PDEATHSIG = 1
 
 
 class _Range(NamedTuple):
@@ -25,15 +33,54 @@ class _Range(NamedTuple):
     label: str = ""
 
 
-def start() -> None:
-    """The pool's initializer: step back in the scheduler, so that on a busy machine
-    the window's keystrokes win the CPU over a cut, then load jieba (about a second)."""
+def start(parent: int | None = None) -> None:
+    """The pool's initializer: end with the window, however it ends (``parent`` is
+    its process id); load jieba (about a second); then step back in the scheduler,
+    so that on a busy machine the window's keystrokes win the CPU over a cut."""
+    if parent is not None:
+        end_with_parent(parent)
+    load()  # at full priority: nothing is typed yet while the window starts, and the first suggestions wait
     if hasattr(os, "nice"):
         try:
             os.nice(10)
         except OSError:
             pass
-    load()
+
+
+def start_pool() -> ProcessPoolExecutor:
+    """One worker process, started now and loading jieba at once (``ready`` is its
+    first task), that ends when this process ends, however it ends."""
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=start, initargs=(os.getpid(),))
+    pool.submit(ready)
+    return pool
+
+
+def ready() -> bool:
+    """Nothing: submitted first, so that the worker starts and loads jieba at once."""
+    return True
+
+
+def end_with_parent(parent: int, interval: float = 1.0) -> None:
+    """Die when the process ``parent`` dies, even by SIGKILL: a worker of 200 MB left
+    behind, and the resource tracker it keeps alive, are orphans.  On Linux the
+    kernel sends the signal (``PR_SET_PDEATHSIG``); elsewhere a thread watches."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # it died before the signal was asked for
+        os._exit(0)
+
+    def watch() -> None:
+        while True:
+            time.sleep(interval)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def suggestions(text: str, version: str, learned: tuple[tuple[str, str], ...] | None,
