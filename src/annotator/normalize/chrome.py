@@ -98,7 +98,8 @@ def classify(t: str) -> tuple[str, str] | None:
         if len(_SEPARATORS.findall(t)) >= 2:
             return "chrome", "separated-links"
         tokens = t.split()
-        if len(tokens) >= 4 and sum(map(len, tokens)) / len(tokens) <= 6 and not _BYLINE_LIKE.search(t):
+        if (sum(1 for x in tokens if _HAN.search(x)) >= 4 and sum(map(len, tokens)) / len(tokens) <= 6
+                and not _BYLINE_LIKE.search(t)):
             return "chrome", "menu"
         if _CONTACT.search(t) and (len(_CONTACT.findall(t)) >= 2 or n <= 30):
             return "copyright", "contact-footer"
