@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..normalize.propagate import RegionProposal, decisions_of, propose
+from ..normalize.propagate import RegionProposal, decisions_of, needle, propose
 from ..store import exclusions
 
 
@@ -15,6 +15,8 @@ def proposals_for(project, document_id: int) -> list[RegionProposal]:
     if not decisions:
         return []
     others = exclusions.same_source(project, document_id)
+    # only the documents holding a piece of a decided line are read into Python
+    others = exclusions.holding(project, others, [needle(d) for d in decisions])
     return propose(decisions, exclusions.texts_and_regions(project, others))
 
 

@@ -41,6 +41,21 @@ def overrides(project, document_id: int) -> list[tuple[int, int, bool]]:
         "SELECT start, end, excluded FROM region_overrides WHERE document_id = ? ORDER BY start, end", (document_id,))]
 
 
+def holding(project, ids: Sequence[int], needles: Sequence[str], page: int = 500) -> list[int]:
+    """Those of ``ids`` whose text holds one of ``needles`` (SQLite reads the texts, not Python)."""
+    needles = [n for n in dict.fromkeys(needles) if n]
+    if not needles:
+        return []
+    out: list[int] = []
+    test = " OR ".join("instr(text, ?) > 0" for _ in needles)
+    for k in range(0, len(ids), page):
+        chunk = list(ids[k:k + page])
+        marks = ",".join("?" * len(chunk))
+        out += [r[0] for r in project.conn.execute(
+            f"SELECT id FROM documents WHERE id IN ({marks}) AND ({test}) ORDER BY id", (*chunk, *needles))]
+    return out
+
+
 def texts_and_regions(project, ids: Sequence[int]) -> Iterator[tuple[int, str, list[tuple[int, int, bool]]]]:
     for document_id in ids:
         yield (document_id, project.text(document_id),
