@@ -141,7 +141,7 @@ class Lines(Sequence[Line]):
             while at >= 0:
                 hits.append(at)
                 at = text.find(word, at + 1)
-        found = set(np.unique(np.searchsorted(self.start_array, hits, "right") - 1).tolist()) if hits else set()
+        found = set((np.searchsorted(self.start_array, hits, "right") - 1).tolist()) if hits else set()
         texts = self.texts
         for i in np.flatnonzero((self.lengths >= 20) & (self.lengths % 2 == 0)).tolist():
             t = texts[i]
@@ -167,7 +167,7 @@ class Lines(Sequence[Line]):
             # a line holding a word gets a match, if not of that word then of one overlapping it
             pattern = re.compile("|".join(map(re.escape, words)))
             found = np.searchsorted(offsets, [m.start() for m in pattern.finditer(joined)], "right") - 1
-            self._with[words] = [short[k] for k in np.unique(found).tolist()]
+            self._with[words] = [short[k] for k in sorted(set(found.tolist()))]
         return self._with[words]
 
 
@@ -226,7 +226,16 @@ def _spam_anchors() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         for form in forms[anchor]:
             table[ord(form)] = value
         keys[offset] += [_pair_key(value, ord(f)) for f in forms[neighbour]]
-    return table, np.unique(np.array(keys[-1], dtype=np.uint64)), np.unique(np.array(keys[1], dtype=np.uint64))
+    return table, np.array(sorted(set(keys[-1])), dtype=np.uint64), np.array(sorted(set(keys[1])), dtype=np.uint64)
+
+
+def _member(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
+    """``np.isin`` for sorted keys, by bisection (np.isin and np.unique import numpy.ma,
+    a noticeable part of a one-page command's start)."""
+    if not len(sorted_keys):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_keys, values), len(sorted_keys) - 1)
+    return sorted_keys[at] == values
 
 
 def _pair_key(value, neighbour):
@@ -248,9 +257,9 @@ def _spam_lines(text: str, lines: "Sequence[Line] | Lines") -> set[int]:
     value = ids[at].astype(np.uint64) << np.uint64(21)
     before = np.where(at > 0, cp[np.maximum(at - 1, 0)], 0).astype(np.uint64)  # no neighbour: 0, in no pair
     after = np.where(at + 1 < len(cp), cp[np.minimum(at + 1, len(cp) - 1)], 0).astype(np.uint64)
-    hits = at[np.isin(value | before, before_keys) | np.isin(value | after, after_keys)]
+    hits = at[_member(value | before, before_keys) | _member(value | after, after_keys)]
     out = set()
-    for i in np.unique(np.searchsorted(lines.start_array, hits, "right") - 1).tolist():
+    for i in sorted(set((np.searchsorted(lines.start_array, hits, "right") - 1).tolist())):
         if len({m.group().lower() for m in _SPAM.finditer(lines.texts[i])}) >= 2:
             out.add(i)
     return out
