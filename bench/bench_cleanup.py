@@ -9,8 +9,8 @@ the gold body lines wrongly excluded.  Floors: fidelity mean >= 0.99 and min >=
 0.97; boilerplate excluded >= 0.9; body lines excluded on at most one page in
 twenty.  -v lists the boilerplate lines kept.
 
-The held-out pages (tests/data/cleanup/holdout: never tuned on) are printed
-apart, after the floors, as a check of how the rules do on pages of a new kind.
+The held-out pages (tests/data/cleanup/holdout: measured untuned first, see
+their SOURCES.md) are printed apart, after the floors.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def main() -> int:
     print("floors met" if ok else "FLOORS NOT MET")
     held = list(scores(DATA / "holdout"))
     if held:
-        print("\nheld out (never tuned on):")
+        print("\nheld out (outside the floors):")
         table(held, args.verbose)
         mean, low, out, boiler, body_pages = totals(held)
         print(f"\n{len(held)} held-out pages: fidelity mean {mean:.4f}, min {low:.4f}; boilerplate lines excluded "

@@ -59,3 +59,21 @@ def test_chrome_lines(line):
 ])
 def test_body_lines_stay(line):
     assert classify(line) is None and not spam_list(line)
+
+
+@pytest.mark.parametrize("line", [
+    "发布日期:",
+    "点阅率:505",
+    "字型大小:",
+    "记者: 蔡家蓁/综合报导。",
+    "当前报章为 第14223号",
+    "按Enter到主内容区",
+    "- 热评文章",
+])
+def test_chrome_lines_of_the_held_out_kinds(line):
+    assert classify(line) is not None
+
+
+@pytest.mark.parametrize("line", ["记者:您认为这次活动效果如何?", "一、工作成效:", "- 开展家庭教育讲座6场"])
+def test_body_lines_of_the_held_out_kinds_stay(line):
+    assert classify(line) is None

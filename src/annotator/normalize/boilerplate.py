@@ -376,6 +376,7 @@ FEATURE_LIMIT = 160  # longer lines are body or spam, which the rules above judg
 HEADER_RUN = 15      # short lines between chrome in the header are chrome
 CONTAINS_SCAN = 60   # page titles and their decorated copies sit near the top
 TAIL_LINES = 12      # what follows a tail heading: a few links, teasers and widgets, not pages of text
+LIST_RUN, LIST_ITEM = 3, 40  # a link list: three or more bulleted headlines in a row after the last paragraph
 
 
 def _mark_by_features(texts: list[str], marks: dict[int, tuple[str, str]], covered: set[int]) -> None:
@@ -437,18 +438,29 @@ def _mark_by_features(texts: list[str], marks: dict[int, tuple[str, str]], cover
                         marks[j] = ("chrome", "page-tail")
                 break
         # the header: short lines between chrome, site names, section labels; the title stays
-        # the footer: after the last body line, a short line under chrome is chrome
-        last_body = max((i for i in range(count) if texts[i] and not done(i) and is_body(texts[i].strip())),
-                        default=first_body)
+        # the footer: after the last paragraph, a run of three or more bulleted lines is
+        # a link list, a short bulleted line is a link, and a short line under chrome is chrome
+        last_body = max((i for i in range(count) if texts[i] and not done(i) and is_body(texts[i].strip())
+                         and not chrome.bulleted(texts[i].strip())), default=first_body)
+        tail = [i for i in range(last_body + 1, count) if texts[i].strip()]
+        k = 0
+        while k < len(tail):
+            end = k
+            while end < len(tail) and tail[end] == tail[k] + (end - k) and chrome.bulleted(texts[tail[end]].strip()):
+                end += 1
+            if end - k >= LIST_RUN and all(len(texts[i].strip()) <= LIST_ITEM for i in tail[k:end]):
+                for i in tail[k:end]:
+                    if not done(i):
+                        marks[i] = ("chrome", "link-list")
+            k = max(end, k + 1)
         previous_marked = False
-        for i in range(last_body + 1, count):
+        for i in tail:
             t = texts[i].strip()
-            if not t:
-                continue
             if done(i):
                 previous_marked = True
-            elif previous_marked and len(t) <= HEADER_RUN:
+            elif (previous_marked and len(t) <= HEADER_RUN) or (chrome.bulleted(t) and len(t) <= HEADER_RUN):
                 marks[i] = ("chrome", "after-chrome")
+                previous_marked = True
             else:
                 previous_marked = False
         header = [i for i in range(first_body) if texts[i].strip()]
