@@ -1,4 +1,4 @@
-"""Boilerplate and garbage on pages the rules were never tuned on.
+"""Boilerplate and garbage on real pages, against gold written before the rules were tuned.
 
     python bench/bench_cleanup.py [-v]
 
