@@ -440,8 +440,8 @@ def _mark_by_features(texts: list[str], marks: dict[int, tuple[str, str]], cover
         # the header: short lines between chrome, site names, section labels; the title stays
         # the footer: after the last paragraph, a run of three or more bulleted lines is
         # a link list, a short bulleted line is a link, and a short line under chrome is chrome
-        last_body = max((i for i in range(count) if texts[i] and not done(i) and is_body(texts[i].strip())
-                         and not chrome.bulleted(texts[i].strip())), default=first_body)
+        last_body = next((i for i in range(count - 1, first_body, -1) if texts[i] and not done(i)
+                          and is_body(texts[i].strip()) and not chrome.bulleted(texts[i].strip())), first_body)
         tail = [i for i in range(last_body + 1, count) if texts[i].strip()]
         k = 0
         while k < len(tail):
