@@ -1032,6 +1032,29 @@ A desktop annotator for Chinese documents: spans, links and a program catalog, s
     </message>
 </context>
 <context>
+    <name>flags</name>
+    <message>
+        <location filename="../../src/annotator/gui/flags.py" line="20"/>
+        <source>{0} probably was {1} (bytes lost)</source>
+        <translation>{0} 原本可能是 {1}(字节丢失)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/flags.py" line="23"/>
+        <source>{0} reads {1} one byte on</source>
+        <translation>{0} 错位一个字节后读作 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/flags.py" line="26"/>
+        <source>an unrepaired splice</source>
+        <translation>一处未修复的拼接乱码</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/flags.py" line="27"/>
+        <source>To check: {0}</source>
+        <translation>待核对:{0}</translation>
+    </message>
+</context>
+<context>
     <name>propagate</name>
     <message>
         <location filename="../../src/annotator/gui/propagate.py" line="19"/>

@@ -62,3 +62,18 @@ def test_with_no_decision_here_nothing_changes_and_the_status_bar_says_so(qtbot,
         assert window.statusBar().currentMessage()
         assert all(_excluded(window.project, i) == [] for i in (1, 2, 3))
         assert window.undo_stack.count() == 0
+
+
+def test_a_page_with_spots_the_normalizer_could_not_repair_says_so_when_opened(qtbot, tmp_path):
+    from pathlib import Path
+
+    from annotator.ingest import import_paths
+
+    page = Path(__file__).resolve().parents[1] / "data" / "cleanup" / "pages" / "028.txt"
+    path = tmp_path / "flags.annotator"
+    with open_project(path, annotator="tester") as p:
+        assert import_paths(p, [page]).ok
+    with window_on(qtbot, path) as window:
+        _first_document(qtbot, window)
+        qtbot.waitUntil(lambda: "护意" in window.statusBar().currentMessage())
+        assert ";ひ馐" in window.statusBar().currentMessage()

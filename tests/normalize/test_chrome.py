@@ -32,6 +32,9 @@ def test_spam_lists_in_new_forms(line):
     "即时 热门 政治 军武 社会 生活 健康 国际 地方",
     "【编辑:叶子】",
     "延伸阅读:移民署金门站办理志工通译教育训练",
+    "第04版 上一期   下一期 上一版 下一版",
+    "设为首页 | 加入收藏 | 联系我们",
+    "为达最佳浏览效果,建议使用 Chrome、Firefox 或 Microsoft Edge 的浏览器。",
 ])
 def test_chrome_lines(line):
     assert classify(line) is not None
@@ -47,6 +50,30 @@ def test_chrome_lines(line):
     "导 语",
     "庄意华 汤汉华",
     "国产大飞机、精品课程、视频会议与成人教育,都在本次展会亮相。",
+    "专家建议使用正规渠道购买。",
+    "“欢迎您来我们社区做客”,她笑着说。",
+    "下一期培训班将于3月举办。",
+    "如有疑问,请联系我们。",
+    "推出手机版应用,方便群众办事。",
+    "据统计,此次活动吸引了200余人参与。",
 ])
 def test_body_lines_stay(line):
     assert classify(line) is None and not spam_list(line)
+
+
+@pytest.mark.parametrize("line", [
+    "发布日期:",
+    "点阅率:505",
+    "字型大小:",
+    "记者: 蔡家蓁/综合报导。",
+    "当前报章为 第14223号",
+    "按Enter到主内容区",
+    "- 热评文章",
+])
+def test_chrome_lines_of_the_held_out_kinds(line):
+    assert classify(line) is not None
+
+
+@pytest.mark.parametrize("line", ["记者:您认为这次活动效果如何?", "一、工作成效:", "- 开展家庭教育讲座6场"])
+def test_body_lines_of_the_held_out_kinds_stay(line):
+    assert classify(line) is None

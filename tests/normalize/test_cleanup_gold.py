@@ -124,3 +124,13 @@ def test_a_run_decoded_one_byte_off_is_flagged_with_its_realigned_reading():
     assert first["realigned"] == "护意"  # 环境保护意识, with 保 and 识 lost at the ends
     assert "环境?;ひ馐?" in doc.text  # not certain, so not repaired
     assert "shifted_runs" not in normalize("是如何推动的?我们ひらがな".encode(), "p").flags
+
+
+def test_a_bulleted_list_is_a_link_list_only_after_the_last_paragraph():
+    para = "全市各级妇联组织广泛开展宣讲活动,深入社区、农村和企业,把党的声音传递给广大妇女群众。"
+    items = "- 开展家庭教育讲座6场\n- 走访困难妇女30户\n- 组织巾帼志愿服务10次"
+    closing = "下一步,市妇联将继续深化宣讲,推动各项工作落地见效,为妇女儿童办实事、解难题。"
+    inside = normalize(f"{para}\n{items}\n{closing}".encode(), "p")
+    assert not any(r.rule == "link-list" for r in inside.excluded)
+    after = normalize(f"{para}\n{items}".encode(), "p")
+    assert [after.text[r.start:r.end] for r in after.excluded if r.rule == "link-list"] == items.split("\n")

@@ -30,3 +30,10 @@ def test_including_proposes_including_the_excluded_region_on_that_line():
     region = (0, len("安庆妇女网"), True)
     found = propose([Decision("安庆妇女网", False)], [(3, B, [region, (20, 22, False)])])
     assert [(p.start, p.end, p.excluded, p.how) for p in found] == [(0, 5, False, "same line")]
+
+
+def test_every_line_a_decision_applies_to_holds_its_needle():
+    from annotator.normalize.propagate import needle
+    d = Decision("发布日期: 2014-03-17 作者: 安庆妇联 访问次数:", True)
+    assert needle(d) == "发布日期" and needle(Decision("浏览 12 次,评论 3 条", True)) == " 次,评论 "
+    assert needle(Decision("技术支持:智海网络", True)) == "技术支持:智海网络"

@@ -53,3 +53,9 @@ def test_a_bad_region_changes_nothing(project):
     with pytest.raises(InvalidEdit):
         project.set_regions([(ids[1], 0, 2, True), (ids[2], 0, 10_000, True)])
     assert project.regions(ids[1]) == []
+
+
+def test_only_documents_holding_a_needle_are_read(project):
+    ids = project.add_documents(pages())
+    assert project.documents_holding(ids, ["标题1", "别站"]) == [ids[1], ids[3]]
+    assert project.documents_holding(ids, [""]) == []

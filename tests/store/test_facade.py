@@ -10,7 +10,7 @@ PUBLIC = {
     "add_link_type", "add_program_alias", "add_relation", "add_span", "add_spans", "add_suggested_spans",
     "attribute_names", "changes", "clear_region", "clear_rejections", "close", "count_documents",
     "create_program", "delete_program", "delete_relation", "delete_span", "delete_spans", "document",
-    "document_count", "document_ids", "document_info", "document_sources", "documents_by_status",
+    "document_count", "document_ids", "documents_holding", "document_info", "document_sources", "documents_by_status",
     "export_document", "export_ranges", "find_program", "find_span", "has_relations", "index_text",
     "integrity_check", "iter_export", "iter_export_json", "known_hashes", "label", "labels", "learned_entries",
     "link_span", "link_types", "link_types_between", "links_broken_by", "list_documents", "merge_programs",
@@ -20,7 +20,7 @@ PUBLIC = {
     "region_decisions", "remove_label", "remove_link_type", "remove_program_alias", "rename_program", "restore_regions", "restore_rejections", "same_source", "set_regions", "source_key",
     "schema_version", "set_label_attributes", "set_program_parent", "set_region", "set_setting",
     "set_span_attributes", "set_status", "setting", "span", "spans", "spans_between", "spans_by_label", "stats",
-    "text", "throughput", "unindexed_count", "update_label", "update_span",
+    "text", "throughput", "uncertain_spots", "unindexed_count", "update_label", "update_span",
 }
 # Removed in the split as dead code (no caller in src/): the connection as a
 # sqlite_utils.Database, and single-item suggestion methods the batch ones repeat.

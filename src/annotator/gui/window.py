@@ -29,6 +29,7 @@ from ..suggest.words import snap
 from . import i18n, plain
 from .actions import WindowActions, describe
 from .catalog_view import CatalogView
+from .flags import note as flag_note
 from .help import AboutDialog, GuidelinesDialog, ShortcutSheet
 from .indexer import IdleIndexer
 from .linking import DocumentLinks, LinkMode
@@ -331,8 +332,8 @@ class MainWindow(QMainWindow):
             return
         self.spans.load_rest()
         info = self.project.document_info(document_id)
-        self.statusBar().showMessage(self.tr("{0} characters · {1} spans · {2}").format(
-            length, info.span_count, status_name(info.status)))
+        message = self.tr("{0} characters · {1} spans · {2}").format(length, info.span_count, status_name(info.status))
+        self.statusBar().showMessage(" · ".join(filter(None, (message, flag_note(self.project, document_id)))))
 
     def show_document(self, document_id: int) -> None:
         """Open a document and select it in the list, fetching list pages as needed."""

@@ -141,7 +141,7 @@ class Lines(Sequence[Line]):
             while at >= 0:
                 hits.append(at)
                 at = text.find(word, at + 1)
-        found = set(np.unique(np.searchsorted(self.start_array, hits, "right") - 1).tolist()) if hits else set()
+        found = set((np.searchsorted(self.start_array, hits, "right") - 1).tolist()) if hits else set()
         texts = self.texts
         for i in np.flatnonzero((self.lengths >= 20) & (self.lengths % 2 == 0)).tolist():
             t = texts[i]
@@ -167,7 +167,7 @@ class Lines(Sequence[Line]):
             # a line holding a word gets a match, if not of that word then of one overlapping it
             pattern = re.compile("|".join(map(re.escape, words)))
             found = np.searchsorted(offsets, [m.start() for m in pattern.finditer(joined)], "right") - 1
-            self._with[words] = [short[k] for k in np.unique(found).tolist()]
+            self._with[words] = [short[k] for k in sorted(set(found.tolist()))]
         return self._with[words]
 
 
@@ -226,7 +226,16 @@ def _spam_anchors() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         for form in forms[anchor]:
             table[ord(form)] = value
         keys[offset] += [_pair_key(value, ord(f)) for f in forms[neighbour]]
-    return table, np.unique(np.array(keys[-1], dtype=np.uint64)), np.unique(np.array(keys[1], dtype=np.uint64))
+    return table, np.array(sorted(set(keys[-1])), dtype=np.uint64), np.array(sorted(set(keys[1])), dtype=np.uint64)
+
+
+def _member(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
+    """``np.isin`` for sorted keys, by bisection (np.isin and np.unique import numpy.ma,
+    a noticeable part of a one-page command's start)."""
+    if not len(sorted_keys):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_keys, values), len(sorted_keys) - 1)
+    return sorted_keys[at] == values
 
 
 def _pair_key(value, neighbour):
@@ -248,9 +257,9 @@ def _spam_lines(text: str, lines: "Sequence[Line] | Lines") -> set[int]:
     value = ids[at].astype(np.uint64) << np.uint64(21)
     before = np.where(at > 0, cp[np.maximum(at - 1, 0)], 0).astype(np.uint64)  # no neighbour: 0, in no pair
     after = np.where(at + 1 < len(cp), cp[np.minimum(at + 1, len(cp) - 1)], 0).astype(np.uint64)
-    hits = at[np.isin(value | before, before_keys) | np.isin(value | after, after_keys)]
+    hits = at[_member(value | before, before_keys) | _member(value | after, after_keys)]
     out = set()
-    for i in np.unique(np.searchsorted(lines.start_array, hits, "right") - 1).tolist():
+    for i in sorted(set((np.searchsorted(lines.start_array, hits, "right") - 1).tolist())):
         if len({m.group().lower() for m in _SPAM.finditer(lines.texts[i])}) >= 2:
             out.add(i)
     return out
@@ -367,6 +376,7 @@ FEATURE_LIMIT = 160  # longer lines are body or spam, which the rules above judg
 HEADER_RUN = 15      # short lines between chrome in the header are chrome
 CONTAINS_SCAN = 60   # page titles and their decorated copies sit near the top
 TAIL_LINES = 12      # what follows a tail heading: a few links, teasers and widgets, not pages of text
+LIST_RUN, LIST_ITEM = 3, 40  # a link list: three or more bulleted headlines in a row after the last paragraph
 
 
 def _mark_by_features(texts: list[str], marks: dict[int, tuple[str, str]], covered: set[int]) -> None:
@@ -428,18 +438,29 @@ def _mark_by_features(texts: list[str], marks: dict[int, tuple[str, str]], cover
                         marks[j] = ("chrome", "page-tail")
                 break
         # the header: short lines between chrome, site names, section labels; the title stays
-        # the footer: after the last body line, a short line under chrome is chrome
-        last_body = max((i for i in range(count) if texts[i] and not done(i) and is_body(texts[i].strip())),
-                        default=first_body)
+        # the footer: after the last paragraph, a run of three or more bulleted lines is
+        # a link list, a short bulleted line is a link, and a short line under chrome is chrome
+        last_body = next((i for i in range(count - 1, first_body, -1) if texts[i] and not done(i)
+                          and is_body(texts[i].strip()) and not chrome.bulleted(texts[i].strip())), first_body)
+        tail = [i for i in range(last_body + 1, count) if texts[i].strip()]
+        k = 0
+        while k < len(tail):
+            end = k
+            while end < len(tail) and tail[end] == tail[k] + (end - k) and chrome.bulleted(texts[tail[end]].strip()):
+                end += 1
+            if end - k >= LIST_RUN and all(len(texts[i].strip()) <= LIST_ITEM for i in tail[k:end]):
+                for i in tail[k:end]:
+                    if not done(i):
+                        marks[i] = ("chrome", "link-list")
+            k = max(end, k + 1)
         previous_marked = False
-        for i in range(last_body + 1, count):
+        for i in tail:
             t = texts[i].strip()
-            if not t:
-                continue
             if done(i):
                 previous_marked = True
-            elif previous_marked and len(t) <= HEADER_RUN:
+            elif (previous_marked and len(t) <= HEADER_RUN) or (chrome.bulleted(t) and len(t) <= HEADER_RUN):
                 marks[i] = ("chrome", "after-chrome")
+                previous_marked = True
             else:
                 previous_marked = False
         header = [i for i in range(first_body) if texts[i].strip()]

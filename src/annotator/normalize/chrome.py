@@ -18,14 +18,16 @@ _FURNITURE = regex.compile(
     "|".join((
         "欢迎光临", "欢迎访问", "技术支持", "公网安备", r"ICP\s*备", "ICP证", "访问次数", "浏览次数", "阅读次数",
         "当前位置", "所在位置", "您的位置", "本页位置", "现在位置", "放大字体", "缩小字体", "放大图片", "字体[:：]",
-        "上一篇", "下一篇", "上一版", "下一版", "上一期", "下一期", "返回顶部", "回到顶部", "回到页首", "设为首页",
-        "加入收藏", "加入最爱", "站内搜索", "高级搜索", "友情链接", "语音播报", "我想要留言", "我要留言", "发表评论",
+        "上一篇", "下一篇", "上一版", "下一版", "返回顶部", "回到顶部", "回到页首",
+        r"(?:^|\s|\|)(?:上一期|下一期|设为首页|加入收藏|联系我们|关于我们|网站地图|手机版)(?=$|\s|\|)",
+        "加入最爱", "站内搜索", "高级搜索", "友情链接", "语音播报", "我想要留言", "我要留言", "发表评论",
         "抢沙发", "条评论", "查看更多", "点击查看", "点击链接", "点击进入", "收藏本页", "精心整理",
-        "建议使用", "浏览器", "关闭此视窗", "关闭窗口", "限制级", "下载客户端", "手机版", "网站地图",
-        "联系我们", "关于我们", "免责声明", "小编为", r"评论\s*[(（]?\d+[)）]?$", r"[帐账]户\s*密码", r"[帐账]号\s*密码",
+        r"建议使用.{0,40}(?:浏览器|分辨率)", r"最佳浏览效果", "关闭此视窗", "关闭窗口", "限制级", "下载客户端",
+        "免责声明", "小编为", r"评论\s*[(（]?\d+[)）]?$", r"[帐账]户\s*密码", r"[帐账]号\s*密码",
         r"用户名\s*密码", r"^检索[:：]", r"^关键[词字]\s*[:：]", r"^标签\s*[:：]", "满18岁", "本条款",
         r"^原标题\s*[:：]", "原文链接", "原文地址", "本文链接", "文章链接",
-        r"未经.{0,8}(?:授权|许可|同意).{0,8}(?:不得|禁止|严禁)", r"第\s*\d+\s*位访客", "欢迎您",
+        r"未经.{0,8}(?:授权|许可|同意).{0,8}(?:不得|禁止|严禁)", r"第\s*\d+\s*位访客", r"欢迎您[!！]?$",
+        "主内容区", "跳到主要内容", "跳至主要内容", "字型大小", r"点阅率\s*[:：]", r"点击率\s*[:：]", "当前报章",
     )),
     regex.IGNORECASE,
 )
@@ -33,6 +35,7 @@ _FURNITURE = regex.compile(
 TAIL_HEADINGS = frozenset((
     "新闻推荐", "相关文章", "相关阅读", "相关新闻", "推荐阅读", "热门新闻", "热门文章", "猜你喜欢", "友情链接",
     "评论一下", "最新评论", "最热评论", "网友评论", "精彩推荐", "热点推荐", "为你推荐", "更多新闻",
+    "随机文章", "热评文章", "最新文章", "相关推荐", "热门推荐", "推荐文章",
 ))
 _WIDGET_WORD = regex.compile(r"评论|留言|热门|最新|首页|搜索|天气|分享|打印|关闭|登录|注册|客户端|APP|粉丝团|影音|订阅")
 _RELATED_LEAD = regex.compile(r"^(?:延伸阅读|相关阅读|相关新闻|相关文章|推荐阅读|更多阅读|相关链接)\s*[:：]")
@@ -52,6 +55,11 @@ _DATE = regex.compile(
     r"|星期[一二三四五六日天]|周[一二三四五六日]"
 )
 _ISSUE = regex.compile(r"(?:19|20)\d\d\s*年\s*第?\s*\d{1,3}\s*期|第\s*\d+\s*期\s*[:：]?\s*第\s*\d+\s*版|第\s*\d+\s*页$")
+_EMPTY_KEY = regex.compile(
+    r"^(?:发布|更新|发表|录入)?(?:日期|时间)\s*[:：]\s*$|^(?:来源|作者|编辑|责编|点击|浏览|阅读|字号|字体)\s*[:：]\s*\d*\s*$")
+_REPORTER_LINE = regex.compile(r"^(?:本报|本网)?记者\s*[:：]?\s*\S{2,4}\s*[/／]\s*\S{0,6}(?:报导|报道)。?$")
+_BULLET = regex.compile(r"^[-–—•·*●◆◇■□▪>›»]\s*")
+_ISSUE_NUMBER = regex.compile(r"第\s*\d+\s*[号期版]")
 _COUNTER = regex.compile(r"(?:访问量|浏览量|阅读量|点击量|访问人次|浏览人次|访客|点击数|阅读数)\s*[:：]?\s*\d")
 _URL = regex.compile(r"(?:https?://|www\.)[!-~]+", regex.IGNORECASE)
 _DATE_END = regex.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$")
@@ -69,6 +77,14 @@ def han_count(t: str) -> int:
 def key(t: str) -> str:
     """A line without its punctuation and spaces: ``标题。`` and ``标题`` are one line."""
     return _PUNCT.sub("", t)
+
+
+def unbulleted(t: str) -> str:
+    return _BULLET.sub("", t)
+
+
+def bulleted(t: str) -> bool:
+    return bool(_BULLET.match(t)) and not t.startswith(("——", "--"))
 
 
 def classify(t: str) -> tuple[str, str] | None:
@@ -90,7 +106,7 @@ def classify(t: str) -> tuple[str, str] | None:
     if n <= 60 and _BREADCRUMB.search(t):
         return "chrome", "breadcrumb"
     sentence = bool(_SENTENCE_END.search(t))
-    if n <= 40 and t in TAIL_HEADINGS:
+    if n <= 40 and unbulleted(t) in TAIL_HEADINGS:
         return "chrome", "related-heading"
     if n <= 80 and _RELATED_LEAD.match(t):
         return "chrome", "related-links"
@@ -105,7 +121,7 @@ def classify(t: str) -> tuple[str, str] | None:
             return "copyright", "contact-footer"
         if len(_META_KEY.findall(t)) >= 2:
             return "dateline", "meta-keys"
-        if _ISSUE.search(t):
+        if _ISSUE.search(t) or (n <= 20 and _ISSUE_NUMBER.search(t)):
             return "dateline", "issue"
         rest = _DATE.sub("", t)
         if _DATE.search(t) and han_count(rest) <= 2 and len(key(rest)) <= 4:
@@ -116,6 +132,8 @@ def classify(t: str) -> tuple[str, str] | None:
             return "dateline", "source-and-date"
         if _BULLET_DATE.match(t):
             return "chrome", "dated-link"
+        if _EMPTY_KEY.match(t):
+            return "dateline", "empty-key"
         if n <= 40 and _CREDIT.search(t) and (t[0] in "(（【[" or t[-1] in ")）】]" or _CREDIT.match(t) or "/" in t):
             return "credit", "credit"
         if n <= 30 and _COUNTER.search(t):
@@ -124,6 +142,8 @@ def classify(t: str) -> tuple[str, str] | None:
             return "chrome", "widget"
     elif n <= 60 and _CONTACT.search(t) and len(_CONTACT.findall(t)) >= 2:
         return "copyright", "contact-footer"
+    if n <= 40 and _REPORTER_LINE.match(t):
+        return "dateline", "reporter-line"
     return None
 
 

@@ -48,6 +48,16 @@ def pattern(line: str) -> str | None:
     return None
 
 
+def needle(decision: Decision) -> str:
+    """A piece of text every line the decision applies to holds (for a cheap
+    first look in the store): the key of a key:value line, else the longest
+    stretch without digits."""
+    keys = _KEY.findall(decision.text)
+    if len(keys) >= 2:
+        return keys[0]
+    return max(_DIGITS.split(decision.text), key=len)
+
+
 def decisions_of(text: str, overrides: Iterable[tuple[int, int, bool]]) -> list[Decision]:
     """The lines of a document's overridden regions, each with the annotator's decision."""
     out: dict[str, Decision] = {}

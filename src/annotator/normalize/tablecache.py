@@ -82,18 +82,18 @@ def cached(build):
 
 
 class _Array:
-    """In the pickle, where an array saved beside it goes (mapped, not read, when loaded)."""
+    """In the pickle, where an array saved beside it goes (its raw bytes, mapped, not read, when loaded)."""
 
-    def __init__(self, k: int):
-        self.k = k
+    def __init__(self, k: int, dtype: str, shape: tuple[int, ...]):
+        self.k, self.dtype, self.shape = k, dtype, shape
 
 
 def _arrays_out(value, arrays: list):
     import numpy as np
 
     if isinstance(value, np.ndarray) and value.size >= 4096:
-        arrays.append(value)
-        return _Array(len(arrays) - 1)
+        arrays.append(np.ascontiguousarray(value))
+        return _Array(len(arrays) - 1, value.dtype.str, value.shape)
     if isinstance(value, tuple):
         return tuple(_arrays_out(v, arrays) for v in value)
     return value
@@ -101,9 +101,14 @@ def _arrays_out(value, arrays: list):
 
 def _arrays_in(value, path: Path):
     if isinstance(value, _Array):
+        import mmap
+
         import numpy as np
 
-        return np.load(f"{path}.{value.k}.npy", mmap_mode="r")  # read-only: a table is never written after it is built
+        with open(f"{path}.{value.k}.bin", "rb") as f:  # np.load's memmap would import numpy.ma
+            mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        array = np.frombuffer(mapped, dtype=np.dtype(value.dtype)).reshape(value.shape)
+        return array  # read-only: a table is never written after it is built
     if isinstance(value, tuple):
         return tuple(_arrays_in(v, path) for v in value)
     return value
@@ -115,16 +120,14 @@ def _load(path: Path):
 
 
 def _store(path: Path, value) -> None:
-    """The arrays of a table as .npy files (mapped when loaded, so a page touches
+    """The arrays of a table as raw files (mapped when loaded, so a page touches
     only what it looks up), the rest pickled; each file written whole, then renamed."""
-    import numpy as np
-
     arrays: list = []
     shell = _arrays_out(value, arrays)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         for k, array in enumerate(arrays):
-            _write(Path(f"{path}.{k}.npy"), lambda f, a=array: np.save(f, a, allow_pickle=False))
+            _write(Path(f"{path}.{k}.bin"), lambda f, a=array: f.write(a.tobytes()))
         _write(path, lambda f: pickle.dump(shell, f, protocol=pickle.HIGHEST_PROTOCOL))  # last: it names the arrays
     except OSError:
         pass  # a read-only or full disk: the next process builds it again

@@ -62,7 +62,8 @@ def _line_space_deletions(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     ends = [e[edge], e[inner]]
     # a bullet is followed by a run of spaces; it goes with them when only spaces
     # stand before it on its line and text follows them
-    r = np.flatnonzero((s > 0) & np.isin(cp[np.maximum(s - 1, 0)], _BULLETS))
+    before = cp[np.maximum(s - 1, 0)]
+    r = np.flatnonzero((s > 0) & np.logical_or.reduce([before == b for b in _BULLETS]))  # not np.isin: it imports numpy.ma
     if len(r):
         b = s[r] - 1
         after = e[r]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..normalize.propagate import RegionProposal, decisions_of, propose
+from ..normalize.propagate import RegionProposal, decisions_of, needle, propose
 
 
 def proposals_for(project, document_id: int) -> list[RegionProposal]:
@@ -14,6 +14,8 @@ def proposals_for(project, document_id: int) -> list[RegionProposal]:
     if not decisions:
         return []
     others = project.same_source(document_id)
+    # only the documents holding a piece of a decided line are read into Python
+    others = project.documents_holding(others, [needle(d) for d in decisions])
     return propose(decisions, _texts_and_regions(project, others))
 
 

@@ -35,6 +35,20 @@ class Exclusions(Database):
                                  "ORDER BY id", (document_id,))
         return [i for i, f in rows if str(PurePath(f).parent) == value]
 
+    def documents_holding(self, ids: Sequence[int], needles: Sequence[str], page: int = 500) -> list[int]:
+        """Those of ``ids`` whose text holds one of ``needles`` (SQLite reads the texts, not Python)."""
+        needles = [n for n in dict.fromkeys(needles) if n]
+        if not needles:
+            return []
+        out: list[int] = []
+        test = " OR ".join("instr(text, ?) > 0" for _ in needles)
+        for k in range(0, len(ids), page):
+            chunk = list(ids[k:k + page])
+            marks = ",".join("?" * len(chunk))
+            out += [r[0] for r in self.conn.execute(
+                f"SELECT id FROM documents WHERE id IN ({marks}) AND ({test}) ORDER BY id", (*chunk, *needles))]
+        return out
+
     def region_decisions(self, document_id: int) -> list[tuple[int, int, bool]]:
         """The annotator's own decisions in a document: (start, end, excluded)."""
         return [(s, e, bool(x)) for s, e, x in self.conn.execute(

@@ -8,6 +8,7 @@ transaction helper of :mod:`.db`:
 * :mod:`.labels`: the label schema and the typed links it allows
 * :mod:`.annotations`: excluded regions, spans, suggestions, relations
 * :mod:`.exclusions`: region decisions carried across the documents of one source
+* :mod:`.flags`: the spots normalization flagged as uncertain
 * :mod:`.catalog`: the program catalog and the catalog view's pages
 * :mod:`.reports`: statistics and the change log
 * :mod:`.export`: reading for export, the canonical JSONL written by SQLite
@@ -35,6 +36,7 @@ from .db import Connection, Database, connect as _connect, now, sort_errors
 from .documents import Documents
 from .exclusions import Exclusions
 from .export import Export
+from .flags import Flags
 from .labels import Labels, check_attribute_definitions, default_labels, default_link_types
 from .opening import SUFFIX, CommitWatch, backup, check_file, default_annotator, migrate
 from .reports import Reports
@@ -47,7 +49,7 @@ __all__ = [
 
 
 @sort_errors
-class Project(Documents, Labels, Annotations, Exclusions, Catalog, Reports, Export, Database):
+class Project(Documents, Labels, Annotations, Exclusions, Flags, Catalog, Reports, Export, Database):
     """An open project file.  Use :func:`open_project`."""
 
     def __init__(self, path: Path, conn: Connection, annotator: str, lock, read_only_reason: str | None):
