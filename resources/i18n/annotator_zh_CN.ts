@@ -5,8 +5,8 @@
     <name>AnnotatedTextView</name>
     <message>
         <location filename="../../src/annotator/gui/textview.py" line="382"/>
-        <source>suggested {0} ({1}: {2})</source>
-        <translation>建议 {0}（{1}：{2}）</translation>
+        <source>suggested {0} ({1}: {2}), confidence {3}</source>
+        <translation>建议 {0}（{1}：{2}），置信度 {3}</translation>
     </message>
 </context>
 <context>

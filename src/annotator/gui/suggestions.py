@@ -11,6 +11,9 @@ right, once filtered, while the document has only gained spans and rejections
 since; otherwise (a span deleted, a region changed, a new lexicon) it is
 computed again.  What is drawn is filtered against the span list and the
 rejections at paint time, so an accepted or rejected suggestion goes at once.
+The project's tagger is reloaded or trained in the worker (``worker.learn``)
+when the worker starts and 5 s after the last edit of spans; a new tagger
+empties the cache.
 """
 
 from __future__ import annotations
@@ -70,6 +73,7 @@ class _Relay(QObject):
     """Carries a finished future from the pool's thread to the GUI thread."""
 
     done = Signal(object, object)  # _Request, Future
+    learned = Signal(object)  # Future of worker.learn
 
 
 class SuggestionController(QObject):
@@ -77,6 +81,7 @@ class SuggestionController(QObject):
     DEBOUNCE_MS = 300
     KEEP = 32  # documents whose suggestions are cached
     RETRIES = 2  # a worker that keeps dying is given up on
+    LEARN_MS = 5000  # the tagger is trained again this long after the last edit of spans
 
     def __init__(self, project: Project, spans: SpanListModel, view: AnnotatedTextView, labels: set[str],
                  execute: Callable[[Command], bool], parent: QObject | None = None):
@@ -102,6 +107,10 @@ class SuggestionController(QObject):
         self._rejected: set[Key] = set()
         self._relay = _Relay()
         self._relay.done.connect(self._finished)
+        self._relay.learned.connect(self._learned)
+        self._tagger_key: str | None = None
+        self._learn_timer = QTimer(self, singleShot=True, interval=self.LEARN_MS)
+        self._learn_timer.timeout.connect(self._learn)
         self._timer = QTimer(self, singleShot=True, interval=self.DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
         self.changed.connect(view.viewport().update)
@@ -126,6 +135,7 @@ class SuggestionController(QObject):
         if command.span_ids or len(documents) > 1:
             self._lexicon = None  # spans teach the learned lexicon: read it again
             self._lexicon_age += 1
+            self._learn_timer.start()  # and the tagger, once the annotator pauses
         if self._document_id in documents:
             self._rejected = {(r.start, r.end, r.label) for r in self._project.rejections(self._document_id)}
             self._drop_hidden_selection()
@@ -146,6 +156,7 @@ class SuggestionController(QObject):
         """End the worker process (the window closes): a cut under way is not waited for."""
         self._closed = True
         self._timer.stop()
+        self._learn_timer.stop()
         if self._reader is not None:
             self._reader.shutdown()
         pool, self._pool = self._pool, None
@@ -296,6 +307,7 @@ class SuggestionController(QObject):
                 self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
                                                  initializer=worker.start)
                 learned = request.lexicon.learned
+                QTimer.singleShot(0, self, self._learn)  # the tagger beside the project, after this answer
             future = self._pool.submit(worker.suggestions, request.text, version, learned,
                                        tuple(sorted(inputs.spans)), tuple(sorted(inputs.rejected)), inputs.excluded)
         except (OSError, RuntimeError):  # no process can be started here: the window goes on without
@@ -333,6 +345,29 @@ class SuggestionController(QObject):
             if request.document_id == self._document_id:
                 self._set_shown(found)
         self._submit()
+
+    def _learn(self) -> None:
+        """Ask the worker to reload or retrain the project's tagger (there, never here)."""
+        if self._pool is None or self._closed:
+            return
+        try:
+            future = self._pool.submit(worker.learn, str(self._project.path))
+        except (OSError, RuntimeError):
+            return
+        relay = self._relay
+        future.add_done_callback(lambda f: relay.learned.emit(f))
+
+    def _learned(self, future: Future) -> None:
+        if self._closed:
+            return
+        try:
+            key = future.result()
+        except Exception:  # no tagger this time (a damaged file, a worker gone): the rules go on
+            return
+        if key != self._tagger_key:
+            self._tagger_key = key
+            self._cache.clear()  # computed with the old tagger
+            self.refresh()
 
     @property
     def busy(self) -> bool:
