@@ -122,3 +122,16 @@ def test_annotator_suggest_uses_the_projects_tagger(project, capsys):
     assert cli(["suggest", "--project", str(path)]) == 0
     assert model_path(path).exists()
     assert "tagger" in capsys.readouterr().out
+
+
+def test_the_worker_learns_from_the_project_file_and_suggests_with_its_tagger(project):
+    from annotator.suggest import worker
+
+    annotate(project, 6)
+    key = worker.learn(str(project.path))
+    assert key is not None and model_path(project.path).exists()
+    assert worker.learn(str(project.path)) == key  # nothing changed: the same tagger
+    lexicon = Lexicon()
+    worker.suggestions("", lexicon.version, lexicon.learned, (), (), ())
+    got = worker.suggestions(PAGES[7]["text"], lexicon.version, None, (), (), ())
+    assert any(s.suggester == "tagger" for s in got)
