@@ -275,3 +275,30 @@ def test_the_projects_tagger_is_trained_in_the_worker_and_its_suggestions_shown(
         assert model_path(path).exists()  # kept beside the project, for the next start and `annotator suggest`
         mine = [s for s in window.suggestions.visible() if s.suggester == "tagger"]
         assert all(0 < s.score <= 1 and s.reason.endswith("%") for s in mine)
+
+
+def test_ctrl_u_selects_the_most_uncertain_suggestion(qtbot, window):
+    shown = wait_for(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    chosen = window.text_view.selected_suggestion
+    assert chosen is not None and chosen.score == min(s.score for s in shown.values())
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_settings_turn_a_suggester_off_and_raise_the_floor(qtbot, window):
+    from annotator.gui.learning import SuggestionSettingsDialog
+
+    shown = wait_for(qtbot, window)
+    assert any(s.suggester == "general" for s in shown.values()) and min(s.score for s in shown.values()) < 0.9
+    dialog = SuggestionSettingsDialog(*window.suggestions.settings, parent=window)
+    qtbot.addWidget(dialog)
+    box = dialog.boxes["general"]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    dialog.floor.setValue(0.9)
+    off, floor = dialog.values()
+    assert off == ("general",) and floor == 0.9
+    window.suggestions.configure(off, floor)
+    qtbot.waitUntil(lambda: not window.suggestions.busy and window.suggestions.visible()
+                    and all(s.suggester != "general" and s.score >= 0.9 for s in window.suggestions.visible()),
+                    timeout=WAIT_MS)
+    assert window.suggestions.settings == (("general",), 0.9)

@@ -30,7 +30,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from ..session import AcceptSuggestions, Command, RejectSuggestions
 from ..store import Project
-from ..suggest import Lexicon, Suggestion, project_lexicon
+from ..suggest import MIN_SCORE, Lexicon, Suggestion, project_lexicon
 from ..suggest import worker
 from .models import SpanListModel
 from .reader import ProjectReader
@@ -307,6 +307,7 @@ class SuggestionController(QObject):
                 self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
                                                  initializer=worker.start)
                 learned = request.lexicon.learned
+                self._pool.submit(worker.configure, *self.settings)
                 QTimer.singleShot(0, self, self._learn)  # the tagger beside the project, after this answer
             future = self._pool.submit(worker.suggestions, request.text, version, learned,
                                        tuple(sorted(inputs.spans)), tuple(sorted(inputs.rejected)), inputs.excluded)
@@ -345,6 +346,29 @@ class SuggestionController(QObject):
             if request.document_id == self._document_id:
                 self._set_shown(found)
         self._submit()
+
+    @property
+    def settings(self) -> tuple[tuple[str, ...], float]:
+        """Suggesters turned off and the confidence floor (Suggestions → Settings)."""
+        off = QSettings().value("suggest/off", [], type=list) or []
+        return tuple(str(n) for n in off), float(QSettings().value("suggest/floor", MIN_SCORE, type=float))
+
+    def configure(self, off: tuple[str, ...], floor: float) -> None:
+        QSettings().setValue("suggest/off", list(off))
+        QSettings().setValue("suggest/floor", floor)
+        if self._pool is not None:
+            try:
+                self._pool.submit(worker.configure, off, floor)
+            except (OSError, RuntimeError):
+                return
+        self._cache.clear()
+        self.refresh()
+
+    def most_uncertain(self) -> Suggestion | None:
+        """The suggestion shown that the suggesters are least sure of (active learning:
+        the annotator's decision teaches the tagger most there)."""
+        shown = self.visible()
+        return min(shown, key=lambda s: (s.score, s.start)) if shown else None
 
     def _learn(self) -> None:
         """Ask the worker to reload or retrain the project's tagger (there, never here)."""

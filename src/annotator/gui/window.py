@@ -34,6 +34,7 @@ from . import i18n
 from .actions import WindowActions, describe
 from .catalog_view import CatalogView
 from .indexer import IdleIndexer
+from .learning import LearningActions
 from .linking import DocumentLinks, LinkMode
 from .models import DocumentListModel, FixedSpans, SpanListModel, status_name
 from .occurrences import OccurrencesDialog
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self._build_document_dock()
         self._build_span_dock()
         self.actions_ = WindowActions(self)
+        self.learning = LearningActions(self, self.actions_.suggestions_menu, self.suggestions)
         self.actions_.snap.setChecked(self.snapping)
         self.actions_.show_suggestions.setChecked(self.suggestions.enabled)
         self.text_view.spanClicked.connect(self._span_clicked)
@@ -183,6 +185,7 @@ class MainWindow(QMainWindow):
         self.span_dock.setWindowTitle(self.tr("Spans"))
         self.panel_dock.setWindowTitle(self.tr("Selected span"))
         self.span_panel.retranslate()
+        self.learning.retranslate()
         self.status_filter.setItemText(0, self.tr("All documents"))
         for i, status in enumerate(STATUSES, 1):
             self.status_filter.setItemText(i, status_name(status))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from typing import NamedTuple
 
-from .combine import suggest
+from .combine import MIN_SCORE, SUGGESTERS, suggest
 from .learner import ProjectTagger, model_path, suggester_weights
 from .model import Lexicon, Suggestion
 from .tagger import Tagger
@@ -24,6 +24,8 @@ _lexicon: Lexicon | None = None
 _learner: ProjectTagger | None = None
 _tagger: Tagger | None = None
 _weights: dict[str, float] = {}
+_off: frozenset[str] = frozenset()
+_floor = MIN_SCORE
 
 
 class _Range(NamedTuple):
@@ -54,7 +56,14 @@ def suggestions(text: str, version: str, learned: tuple[tuple[str, str], ...] | 
     if _lexicon is None or _lexicon.version != version:
         return None
     return suggest(text, _lexicon, spans=[_Range(*s) for s in spans], rejected=[_Range(*r) for r in rejected],
-                   excluded=[_Range(*e) for e in excluded], tagger=_tagger, weights=_weights)
+                   excluded=[_Range(*e) for e in excluded], tagger=_tagger, weights=_weights,
+                   suggesters=[n for n in (*SUGGESTERS, "tagger") if n not in _off], min_score=_floor)
+
+
+def configure(off: tuple[str, ...], floor: float) -> None:
+    """The annotator's settings: suggesters turned off, and the confidence floor."""
+    global _off, _floor
+    _off, _floor = frozenset(off), float(floor)
 
 
 def learn(project_path: str) -> str | None:
