@@ -42,8 +42,9 @@ _DATE_SHAPE = regex.compile(
     rf"(?:至(?:{_NUM}{{1,2}}月)?(?:{_NUM}{{1,2}}[日号])?)?"
     rf"|{_HANNUM}{{1,3}}月{_HANNUM}{{1,3}}日|{_NUM}{{1,2}}月(?:{_NUM}{{1,2}}[日号])?(?:至(?:{_NUM}{{1,2}}月)?{_NUM}{{1,2}}[日号])?"
     rf"|{_NUM}{{1,2}}[日号]")
-_ORG_NOUNS = ("会", "联会", "协会", "总会", "分会", "商会", "同乡会", "妇女会", "妇委会", "联谊会", "联合会",
-              "学会", "基金会", "工会", "办", "办事处", "公署", "局", "处", "署", "厅", "部", "院", "校", "学校", "中心")
+_ORG_NOUNS = ("联会", "协会", "总会", "分会", "商会", "同乡会", "妇女会", "妇委会", "联谊会", "联合会", "学会",
+              "基金会", "工会", "妇工会", "办事处", "公署", "中心", "学校")
+_GENERIC = frozenset({"妇联", "妇女会", "党委", "政府"})  # bare, a body in general: not an ORG (gold README)
 _KIND = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "TIME": "DATE"}
 
 
@@ -215,7 +216,7 @@ def suggest_general(text: str, lexicon: Lexicon) -> list[Suggestion]:
             start, end = start + m.start(), start + m.end()
             surface = text[start:end]
         stripped = surface.strip()
-        if not stripped or len(stripped) < 2 and label != "DATE":
+        if not stripped or len(stripped) < 2 and label != "DATE" or label == "ORG" and stripped in _GENERIC:
             continue
         start += len(surface) - len(surface.lstrip())
         end -= len(surface) - len(surface.rstrip())
