@@ -3,7 +3,8 @@
 A linear-chain CRF (CRFsuite through ``python-crfsuite``) over characters, with
 BIO tags of the project's labels.  Each character's features: itself and its
 neighbours, character bigrams and a trigram, its script class (Han, digit,
-Latin, punctuation, space), jieba's word boundaries (B/M/E/S) and the word, the
+Latin, punctuation, space), jieba's word boundaries (B/M/E/S), the word and its
+part of speech, the
 general model's (LAC) tag and part of speech, hits of the domain and learned
 lexicons, and whether it is a known surname.  CRFsuite gives the marginal
 probability of each tag, so every suggestion carries a confidence.
@@ -38,7 +39,7 @@ from . import general
 from .model import Lexicon, Suggestion
 
 NAME = "tagger"
-FEATURES_VERSION = "2"
+FEATURES_VERSION = "3"
 MAX_TRAIN_CHARS = 50_000  # about 2 s of training on this 2-core machine (bench_learning)
 MIN_TRAIN_SPANS = 5  # fewer spans than this teach nothing; no model is made
 _PIECE = regex.compile(r"[^\n。！？!?；;]*[\n。！？!?；;]?")
@@ -81,21 +82,21 @@ def _script(c: str) -> str:
     return "P" if cat.startswith("P") else "O"
 
 
-def _boundaries(text: str) -> tuple[list[str], list[str]]:
-    """Per character: position in its jieba word (B/M/E/S) and the word (if at most 4 long)."""
-    from .tokens import load
+def _boundaries(text: str) -> tuple[list[str], list[str], list[str]]:
+    """Per character: position in its jieba word (B/M/E/S), the word (if at most 4
+    long) and its part of speech.  The suggesters' own cut, shared (cached)."""
+    from .tokens import tokens
 
-    pos_tok = load()
     where = [""] * len(text)
     word_of = [""] * len(text)
-    at = 0
-    for word in pos_tok.tokenizer.cut(text, HMM=True):
-        n = len(word)
+    flag_of = [""] * len(text)
+    for t in tokens(text):
+        n = t.end - t.start
         for i in range(n):
-            where[at + i] = "S" if n == 1 else ("B" if i == 0 else "E" if i == n - 1 else "M")
-            word_of[at + i] = word if n <= 4 else ""
-        at += n
-    return where, word_of
+            where[t.start + i] = "S" if n == 1 else ("B" if i == 0 else "E" if i == n - 1 else "M")
+            word_of[t.start + i] = t.word if n <= 4 else ""
+            flag_of[t.start + i] = t.flag
+    return where, word_of, flag_of
 
 
 def _lexicon_hits(text: str, lexicon: Lexicon) -> list[set[str]]:
@@ -118,7 +119,7 @@ def features(text: str, lexicon: Lexicon, found: Sequence[Suggestion] | None = N
     lexicon = Lexicon((), lexicon.domain)
     n = len(text)
     lac = general.analyse(text)
-    where, word_of = _boundaries(text)
+    where, word_of, flag_of = _boundaries(text)
     hits = _lexicon_hits(text, lexicon)
     surnames = lexicon.domain.surnames
     org_suffixes = lexicon.domain.org_suffixes
@@ -134,6 +135,7 @@ def features(text: str, lexicon: Lexicon, found: Sequence[Suggestion] | None = N
             "b-1=" + padded[j - 1:j + 1], "b+1=" + padded[j:j + 2], "t=" + padded[j - 1:j + 2],
             "s=" + scripts[j], "s3=" + scripts[j - 1] + scripts[j] + scripts[j + 1],
             "w=" + where[i], "wd=" + word_of[i], "wp=" + where[i] + (word_of[i] if word_of[i] else ""),
+            "jp=" + where[i] + flag_of[i],
             "lac=" + lac.tags[i] + ("B" if lac.begins[i] else "I"),
             "lac-1=" + (lac.tags[i - 1] if i else "^"), "lac+1=" + (lac.tags[i + 1] if i + 1 < n else "$"),
         ]
