@@ -9,24 +9,22 @@ from collections.abc import Iterator
 from .project import BATCH_ANNOTATOR, Project
 
 
-def annotated_documents(project: Project) -> Iterator[tuple[int, str, list[tuple[int, int, str]]]]:
-    """``(document id, text, spans)`` of every document with a span an annotator
-    made, accepted or imported, in document order; a batch's unreviewed suggestions
-    are left out (a document that only has those is not annotated)."""
-    rows = project.conn.execute(
-        "SELECT d.id, d.text, s.start, s.end, s.label FROM documents d JOIN spans s ON s.document_id = d.id "
-        "WHERE d.id IN (SELECT document_id FROM spans WHERE origin != 'suggested' OR annotator != ?) "
-        "AND (s.origin != 'suggested' OR s.annotator != ?) ORDER BY d.id, s.start, s.end",
-        (BATCH_ANNOTATOR, BATCH_ANNOTATOR))
-    current: tuple[int, str, list[tuple[int, int, str]]] | None = None
-    for doc_id, text, start, end, label in rows:
-        if current is None or current[0] != doc_id:
-            if current is not None:
-                yield current
-            current = (doc_id, text, [])
-        current[2].append((start, end, label))
-    if current is not None:
-        yield current
+def annotated_documents(project: Project, limit: int = 500
+                        ) -> Iterator[tuple[int, str, list[tuple[int, int, str]]]]:
+    """``(document id, text, spans)`` of the ``limit`` documents whose annotators'
+    spans changed last (made, accepted or imported; a batch's unreviewed
+    suggestions are left out), oldest of them first: what a tagger learns from,
+    bounded however large the project."""
+    ids = [row[0] for row in project.conn.execute(
+        "SELECT document_id FROM spans WHERE origin != 'suggested' OR annotator != ? "
+        "GROUP BY document_id ORDER BY max(updated_at) DESC, max(id) DESC LIMIT ?",
+        (BATCH_ANNOTATOR, limit))]
+    for doc_id in reversed(ids):
+        text = project.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+        spans = [tuple(row) for row in project.conn.execute(
+            "SELECT start, end, label FROM spans WHERE document_id = ? AND (origin != 'suggested' OR annotator != ?) "
+            "ORDER BY start, end", (doc_id, BATCH_ANNOTATOR))]
+        yield doc_id, text, spans
 
 
 def suggester_decisions(project: Project) -> dict[str, tuple[int, int]]:
