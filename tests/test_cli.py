@@ -159,7 +159,7 @@ def test_suggest_counts_then_applies_once(tmp_path, corpus_dir, capsys):
     by_label = dict(line.split() for line in lines[lines.index("by label") + 1:lines.index("by suggester")])
     by_suggester = dict(line.split() for line in lines[lines.index("by suggester") + 1:])
     assert {"PER", "ORG", "PROGRAM", "DATE"} <= set(by_label)
-    assert set(by_suggester) <= {"jieba", "lexicon", "programs", "dates", "learned"} and "lexicon" in by_suggester
+    assert set(by_suggester) <= {"jieba", "lexicon", "programs", "dates", "learned", "general", "tagger"} and "lexicon" in by_suggester
     assert sum(map(int, by_label.values())) == sum(map(int, by_suggester.values())) == total
     assert "suggesting" in err  # the progress bar
     with open_project(project) as p:

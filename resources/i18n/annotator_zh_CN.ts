@@ -21,9 +21,9 @@ A desktop annotator for Chinese documents: spans, links and a program catalog, s
 <context>
     <name>AnnotatedTextView</name>
     <message>
-        <location filename="../../src/annotator/gui/textview.py" line="402"/>
-        <source>suggested {0} ({1}: {2})</source>
-        <translation>建议 {0}（{1}：{2}）</translation>
+        <location filename="../../src/annotator/gui/textview.py" line="382"/>
+        <source>suggested {0} ({1}: {2}), confidence {3}</source>
+        <translation>建议 {0}（{1}：{2}），置信度 {3}</translation>
     </message>
 </context>
 <context>
@@ -1162,6 +1162,67 @@ A desktop annotator for Chinese documents: spans, links and a program catalog, s
         <location filename="../../src/annotator/gui/models.py" line="29"/>
         <source>skipped</source>
         <translation>已跳过</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionSettingsDialog</name>
+    <message>
+        <location filename="../../src/annotator/gui/learning.py" line="1"/>
+        <source>Suggestion settings</source>
+        <translation>建议设置</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/learning.py" line="1"/>
+        <source>Words this project&apos;s annotators tagged</source>
+        <translation>本项目标注员标注过的词</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/learning.py" line="1"/>
+        <source>The domain lexicon</source>
+        <translation>领域词表</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/learning.py" line="1"/>
+        <source>Program names</source>
+        <translation>项目品牌名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/learning.py" line="1"/>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/learning.py" line="1"/>
+        <source>jieba&apos;s word tags</source>
+        <translation>jieba 词性</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/learning.py" line="1"/>
+        <source>The general model (LAC)</source>
+        <translation>通用模型（LAC）</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/learning.py" line="1"/>
+        <source>This project&apos;s tagger, trained on its spans</source>
+        <translation>本项目的标注器（用本项目的标注训练）</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/learning.py" line="1"/>
+        <source>Confidence floor</source>
+        <translation>置信度下限</translation>
+    </message>
+</context>
+<context>
+    <name>LearningActions</name>
+    <message>
+        <location filename="../../src/annotator/gui/learning.py" line="1"/>
+        <source>Next most uncertain</source>
+        <translation>下一个最不确定的建议</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/learning.py" line="1"/>
+        <source>Suggestion settings…</source>
+        <translation>建议设置…</translation>
     </message>
 </context>
 </TS>

@@ -55,7 +55,8 @@ def test_a_suggestion_is_an_outline_click_and_enter_accept_it_undo_and_redo(qtbo
     press(qtbot, window, Qt.Key.Key_Return)
     [span] = window.project.spans(1)
     assert (span.start, span.end, span.label, span.origin, span.suggester, span.annotator) == (
-        9, 14, "ORG", "suggested", "lexicon", "tester")
+        9, 14, "ORG", "suggested", shown[org].suggester, "tester")
+    assert shown[org].suggester in ("lexicon", "general")  # the best-scored of the two that find it
     assert org not in {s.key for s in window.suggestions.visible()}  # hidden at once, under the span
     assert pixel(window.text_view, text, 11, 4).name() != "#ffffff"  # now a span: filled
     assert window.text_view.selected_suggestion.start >= 14  # on to the next one
@@ -69,13 +70,15 @@ def test_a_suggestion_is_an_outline_click_and_enter_accept_it_undo_and_redo(qtbo
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: a tooltip is a window
 def test_the_tooltip_names_the_suggester_and_its_reason(qtbot, window):
     text = window.project.text(1)
-    wait_for(qtbot, window, (9, 14, "ORG"))
+    shown = wait_for(qtbot, window, (9, 14, "ORG"))
     view = window.text_view
     pos = point_at(view, text, 11).toPoint() + QPoint(3, 0)
     QApplication.sendEvent(view, QHelpEvent(QHelpEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos)))
-    from .test_plain_text import shown
+    from .test_plain_text import shown as plain
 
-    assert shown(QToolTip.text()) == "suggested ORG (lexicon: place + 妇联)"
+    it = shown[9, 14, "ORG"]
+    assert 0 < it.score <= 1 and it.suggester in ("lexicon", "general") and it.reason
+    assert plain(QToolTip.text()) == f"suggested ORG ({it.suggester}: {it.reason}), confidence {it.score:.0%}"
     QToolTip.hideText()
 
 
@@ -83,11 +86,11 @@ def test_backspace_rejects_and_the_rejection_outlives_the_project(qtbot, project
     person = (21, 23, "PER")  # 王毅, after a title
     with window_on(qtbot, project_path) as window:
         text = window.project.text(1)
-        wait_for(qtbot, window, person)
+        shown = wait_for(qtbot, window, person)
         click(window.text_view, text, 21)
         press(qtbot, window, Qt.Key.Key_Backspace)
         assert [(r.start, r.end, r.label, r.suggester) for r in window.project.rejections(1)] == [
-            (21, 23, "PER", "jieba")]
+            (21, 23, "PER", shown[person].suggester)]
         assert window.project.spans(1) == []
         assert person not in {s.key for s in window.suggestions.visible()}
         press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -255,3 +258,52 @@ def test_the_worker_process_ends_with_the_window(qtbot, project_path, busy):
             window.show_document(doc)
             qtbot.waitUntil(lambda: window.suggestions._running is not None, timeout=WAIT_MS)
     assert multiprocessing.active_children() == []
+
+
+def test_the_projects_tagger_is_trained_in_the_worker_and_its_suggestions_shown(qtbot, tmp_path):
+    import json
+    from pathlib import Path
+
+    from annotator.store import open_project
+    from annotator.suggest.learner import model_path
+
+    pages = [json.loads(line) for line in (Path(__file__).resolve().parents[1] / "data" / "learning" /
+                                           "gold.jsonl").read_text("utf-8").splitlines()]
+    path = tmp_path / "learn.annotator"
+    with open_project(path, annotator="tester") as p:
+        p.add_documents([make_document(page["text"], f"{page['id']}.txt") for page in [pages[7], *pages[:6]]])
+        for doc_id, page in zip(p.document_ids()[1:], pages[:6]):
+            for start, end, label in page["spans"]:
+                p.add_span(doc_id, start, end, label)
+    with window_on(qtbot, path) as window:
+        qtbot.waitUntil(lambda: any(s.suggester == "tagger" for s in window.suggestions.visible()), timeout=WAIT_MS)
+        assert model_path(path).exists()  # kept beside the project, for the next start and `annotator suggest`
+        mine = [s for s in window.suggestions.visible() if s.suggester == "tagger"]
+        assert all(0 < s.score <= 1 and s.reason.endswith("%") for s in mine)
+
+
+def test_ctrl_u_selects_the_most_uncertain_suggestion(qtbot, window):
+    shown = wait_for(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    chosen = window.text_view.selected_suggestion
+    assert chosen is not None and chosen.score == min(s.score for s in shown.values())
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_settings_turn_a_suggester_off_and_raise_the_floor(qtbot, window):
+    from annotator.gui.learning import SuggestionSettingsDialog
+
+    shown = wait_for(qtbot, window)
+    assert any(s.suggester == "general" for s in shown.values()) and min(s.score for s in shown.values()) < 0.9
+    dialog = SuggestionSettingsDialog(*window.suggestions.settings, parent=window)
+    qtbot.addWidget(dialog)
+    box = dialog.boxes["general"]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    dialog.floor.setValue(0.9)
+    off, floor = dialog.values()
+    assert off == ("general",) and floor == 0.9
+    window.suggestions.configure(off, floor)
+    qtbot.waitUntil(lambda: not window.suggestions.busy and window.suggestions.visible()
+                    and all(s.suggester != "general" and s.score >= 0.9 for s in window.suggestions.visible()),
+                    timeout=WAIT_MS)
+    assert window.suggestions.settings == (("general",), 0.9)

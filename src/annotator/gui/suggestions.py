@@ -11,6 +11,9 @@ right, once filtered, while the document has only gained spans and rejections
 since; otherwise (a span deleted, a region changed, a new lexicon) it is
 computed again.  What is drawn is filtered against the span list and the
 rejections at paint time, so an accepted or rejected suggestion goes at once.
+The project's tagger is reloaded or trained in the worker (``worker.learn``)
+when the worker starts and 5 s after the last edit of spans; a new tagger
+empties the cache.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from ..session import AcceptSuggestions, Command, RejectSuggestions
 from ..store import Project
-from ..suggest import Lexicon, Suggestion, project_lexicon
+from ..suggest import MIN_SCORE, Lexicon, Suggestion, project_lexicon
 from ..suggest import worker
 from .models import SpanListModel
 from .reader import ProjectReader
@@ -70,6 +73,7 @@ class _Relay(QObject):
     """Carries a finished future from the pool's thread to the GUI thread."""
 
     done = Signal(object, object)  # _Request, Future
+    learned = Signal(object)  # Future of worker.learn
 
 
 _prestarted: ProcessPoolExecutor | None = None
@@ -114,6 +118,7 @@ class SuggestionController(QObject):
     DEBOUNCE_MS = 300
     KEEP = 32  # documents whose suggestions are cached
     RETRIES = 2  # a worker that keeps dying is given up on
+    LEARN_MS = 5000  # the tagger is trained again this long after the last edit of spans
 
     def __init__(self, project: Project, spans: SpanListModel, view: AnnotatedTextView, labels: set[str],
                  execute: Callable[[Command], bool], parent: QObject | None = None):
@@ -140,6 +145,10 @@ class SuggestionController(QObject):
         self._rejected: set[Key] = set()
         self._relay = _Relay()
         self._relay.done.connect(self._finished)
+        self._relay.learned.connect(self._learned)
+        self._tagger_key: str | None = None
+        self._learn_timer = QTimer(self, singleShot=True, interval=self.LEARN_MS)
+        self._learn_timer.timeout.connect(self._learn)
         self._timer = QTimer(self, singleShot=True, interval=self.DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
         self.changed.connect(view.viewport().update)
@@ -162,6 +171,7 @@ class SuggestionController(QObject):
         if command.span_ids or len(documents) > 1:
             self._lexicon = None  # spans teach the learned lexicon: read it again
             self._lexicon_age += 1
+            self._learn_timer.start()  # and the tagger, once the annotator pauses
         if self._document_id in documents:
             self._rejected = {(r.start, r.end, r.label) for r in self._project.rejections(self._document_id)}
             self._drop_hidden_selection()
@@ -182,6 +192,11 @@ class SuggestionController(QObject):
             return
         self._sent_version = None
         self._set_loading(True)
+        try:
+            self._pool.submit(worker.configure, *self.settings)
+        except (OSError, RuntimeError):
+            pass
+        QTimer.singleShot(0, self, self._learn)  # the tagger beside the project, reloaded or trained there
 
     def _set_loading(self, on: bool) -> None:
         if on != self.loading:
@@ -202,6 +217,7 @@ class SuggestionController(QObject):
         """End the worker process (the window closes): a cut under way is not waited for."""
         self._closed = True
         self._timer.stop()
+        self._learn_timer.stop()
         if self._reader is not None:
             self._reader.shutdown()
         pool, self._pool = self._pool, None
@@ -408,6 +424,52 @@ class SuggestionController(QObject):
         return not self.enabled or self._closed or self._document_id is None or (
             not self.loading and not self.busy and not self._timer.isActive() and not self._lexicon_reading
             and self._document_id in self._cache)
+
+    @property
+    def settings(self) -> tuple[tuple[str, ...], float]:
+        """Suggesters turned off and the confidence floor (Suggestions → Settings)."""
+        off = QSettings().value("suggest/off", [], type=list) or []
+        return tuple(str(n) for n in off), float(QSettings().value("suggest/floor", MIN_SCORE, type=float))
+
+    def configure(self, off: tuple[str, ...], floor: float) -> None:
+        QSettings().setValue("suggest/off", list(off))
+        QSettings().setValue("suggest/floor", floor)
+        if self._pool is not None:
+            try:
+                self._pool.submit(worker.configure, off, floor)
+            except (OSError, RuntimeError):
+                return
+        self._cache.clear()
+        self.refresh()
+
+    def most_uncertain(self) -> Suggestion | None:
+        """The suggestion shown that the suggesters are least sure of (active learning:
+        the annotator's decision teaches the tagger most there)."""
+        shown = self.visible()
+        return min(shown, key=lambda s: (s.score, s.start)) if shown else None
+
+    def _learn(self) -> None:
+        """Ask the worker to reload or retrain the project's tagger (there, never here)."""
+        if self._pool is None or self._closed:
+            return
+        try:
+            future = self._pool.submit(worker.learn, str(self._project.path))
+        except (OSError, RuntimeError):
+            return
+        relay = self._relay
+        future.add_done_callback(lambda f: relay.learned.emit(f))
+
+    def _learned(self, future: Future) -> None:
+        if self._closed:
+            return
+        try:
+            key = future.result()
+        except Exception:  # no tagger this time (a damaged file, a worker gone): the rules go on
+            return
+        if key != self._tagger_key:
+            self._tagger_key = key
+            self._cache.clear()  # computed with the old tagger
+            self.refresh()
 
     @property
     def busy(self) -> bool:

@@ -399,7 +399,8 @@ class AnnotatedTextView(QPlainTextEdit):
         return super().event(event)
 
     def suggestion_tip(self, s: Suggestion) -> str:
-        return self.tr("suggested {0} ({1}: {2})").format(s.label, s.suggester, s.reason or "…")
+        return self.tr("suggested {0} ({1}: {2}), confidence {3}").format(
+            s.label, s.suggester, s.reason or "…", f"{s.score:.0%}")
 
 
 def _curve(a: QRectF, b: QRectF, gap: float = 8.0) -> QPainterPath:

@@ -32,6 +32,7 @@ from .catalog_view import CatalogView
 from .flags import note as flag_note
 from .help import AboutDialog, GuidelinesDialog, ShortcutSheet
 from .indexer import IdleIndexer
+from .learning import LearningActions
 from .linking import DocumentLinks, LinkMode
 from .models import DocumentListModel, FixedSpans, SpanListModel, read_only_reason, status_name
 from .occurrences import OccurrencesDialog
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self._build_document_dock()
         self._build_span_dock()
         self.actions_ = WindowActions(self)
+        self.learning = LearningActions(self, self.actions_.suggestions_menu, self.suggestions)
         self.actions_.snap.setChecked(self.snapping)
         self.actions_.show_suggestions.setChecked(self.suggestions.enabled)
         self.text_view.spanClicked.connect(self._span_clicked)
@@ -200,6 +202,7 @@ class MainWindow(QMainWindow):
         self.span_dock.setWindowTitle(self.tr("Spans"))
         self.panel_dock.setWindowTitle(self.tr("Selected span"))
         self.span_panel.retranslate()
+        self.learning.retranslate()
         self.status_filter.setItemText(0, self.tr("All documents"))
         for i, status in enumerate(STATUSES, 1):
             self.status_filter.setItemText(i, status_name(status))

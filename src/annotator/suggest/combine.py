@@ -4,20 +4,27 @@ The combiner drops what the annotator has already decided (a span overlapping
 an existing one, a suggestion rejected in this document, anything in an excluded
 region or inside a fixed political phrase), keeps the best-scored of duplicates,
 and resolves overlaps greedily by score, then length, so the result never
-overlaps itself.
+overlaps itself; a name competes with the best score of what lies inside it
+(a place inside an organisation goes with the organisation).
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
-from typing import Protocol
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING, Protocol
 
 from .dates import suggest_dates
+from .general import suggest_general
 from .jieba_tags import suggest_jieba
 from .lexicon import suggest_learned, suggest_lexicon
 from .model import Lexicon, Suggestion
 from .programs import suggest_programs
+from .tagger import NAME as TAGGER, suggest_with
+
+if TYPE_CHECKING:
+    from .tagger import Tagger
 
 Suggester = Callable[[str, Lexicon], list[Suggestion]]
 
@@ -27,6 +34,7 @@ SUGGESTERS: dict[str, Suggester] = {
     "programs": suggest_programs,
     "dates": suggest_dates,
     "jieba": suggest_jieba,
+    "general": suggest_general,
 }
 MIN_SCORE = 0.5
 
@@ -42,18 +50,39 @@ class Labelled(Ranged, Protocol):
 
 def suggest(text: str, lexicon: Lexicon | None = None, *, spans: Iterable[Ranged] = (),
             rejected: Iterable[Labelled] = (), excluded: Iterable[Ranged] = (),
-            min_score: float = MIN_SCORE, suggesters: Iterable[str] | None = None) -> list[Suggestion]:
+            min_score: float = MIN_SCORE, suggesters: Iterable[str] | None = None,
+            tagger: "Tagger | None" = None, weights: Mapping[str, float] | None = None) -> list[Suggestion]:
     """The suggestions for one document, sorted by position.
 
     A pure function of its arguments (plain data: safe to run in a worker thread).
     ``spans`` are the document's spans, ``rejected`` its rejections, ``excluded``
     its excluded regions (anything with ``start`` and ``end``; rejections also
-    with ``label``).  The first call in a process loads jieba (about a second)."""
+    with ``label``).  ``tagger`` is the project's trained tagger (suggester
+    ``tagger``), ``weights`` each suggester's weight in this project (see
+    :mod:`annotator.suggest.learner`); ``min_score`` is the confidence floor.
+    The first call in a process loads jieba (about a second) and the general
+    model (under a second)."""
     lexicon = lexicon or Lexicon()
-    names = list(SUGGESTERS) if suggesters is None else list(suggesters)
+    names = list(SUGGESTERS) if suggesters is None else [n for n in suggesters if n in SUGGESTERS]
     found = [s for name in names for s in SUGGESTERS[name](text, lexicon)]
+    if tagger is not None:
+        raw = found
+        found = calibrate(found, tagger.agreement(text, lexicon, raw))
+        if suggesters is None or TAGGER in suggesters:
+            found.extend(suggest_with(tagger, text, lexicon, raw))
+    if weights:
+        found = [s if weights.get(s.suggester, 1.0) == 1.0 else replace(s, score=round(s.score * weights[s.suggester], 3))
+                 for s in found]
     return combine(found, spans=spans, rejected=rejected, excluded=excluded,
                    blocked=_blocked(text, lexicon), min_score=min_score)
+
+
+def calibrate(found: list[Suggestion], agreement: list[float | None]) -> list[Suggestion]:
+    """One scale for every suggester: once the project has a tagger, a suggestion's
+    confidence is the mean of its own and the tagger's probability for it, so a
+    rule this project's spans contradict drops below the floor."""
+    return [s if p is None else replace(s, score=round((s.score + p) / 2, 3), reason=f"{s.reason}; tagger {p:.0%}")
+            for s, p in zip(found, agreement)]
 
 
 def combine(found: Iterable[Suggestion], *, spans: Iterable[Ranged] = (), rejected: Iterable[Labelled] = (),
@@ -71,14 +100,36 @@ def combine(found: Iterable[Suggestion], *, spans: Iterable[Ranged] = (), reject
         old = best.get(s.key)
         if old is None or s.score > old.score:
             best[s.key] = s
+    rank = _rank(best.values())
     chosen = _Ranges()
     out = []
-    for s in sorted(best.values(), key=lambda s: (-s.score, s.start - s.end, s.start)):
+    for s in sorted(best.values(), key=lambda s: (-rank[s.key], s.start - s.end, s.start)):
         if not chosen.overlaps(s.start, s.end):
             chosen.add(s.start, s.end)
             out.append(s)
     out.sort()
     return out
+
+
+_NAMES = frozenset({"ORG", "PROGRAM", "EVENT", "DOC"})
+
+
+def _rank(found: Iterable[Suggestion]) -> dict[tuple[int, int, str], float]:
+    """The score each candidate competes with: its own, except that a name (ORG,
+    PROGRAM, EVENT, DOC) competes with the best score of what lies inside it, so a
+    place inside an organisation goes with the organisation: by the guidelines
+    the name is one span."""
+    found = sorted(found, key=lambda s: (s.start, -s.end))
+    rank = {s.key: s.score for s in found}
+    for i, outer in enumerate(found):
+        if outer.label not in _NAMES:
+            continue
+        for inner in found[i + 1:]:
+            if inner.start >= outer.end:
+                break
+            if inner.end <= outer.end and inner.end - inner.start < outer.end - outer.start:
+                rank[outer.key] = max(rank[outer.key], inner.score)
+    return rank
 
 
 def _blocked(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:

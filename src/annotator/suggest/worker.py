@@ -4,7 +4,9 @@ jieba's part-of-speech cut holds the GIL (about 80 ms per 5,000 characters),
 so a thread would still stall the window; a process does not.  The window
 sends plain data only.  The lexicon travels only when its version changes:
 the worker keeps the last one it was given, and answers ``None`` when asked
-for a version it does not hold, so the caller sends it again.  No Qt.
+for a version it does not hold, so the caller sends it again.  The project's
+tagger is trained or reloaded here too (:func:`learn`), after edits, debounced
+by the window.  No Qt.
 """
 
 from __future__ import annotations
@@ -19,12 +21,19 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from typing import NamedTuple
 
-from .combine import suggest
+from .combine import MIN_SCORE, SUGGESTERS, suggest
+from .learner import ProjectTagger, model_path, suggester_weights
 from .model import Lexicon, Suggestion
+from .tagger import Tagger
 from .tokens import load
 
 _lexicon: Lexicon | None = None
 _PR_SET_PDEATHSIG = 1
+_learner: ProjectTagger | None = None
+_tagger: Tagger | None = None
+_weights: dict[str, float] = {}
+_off: frozenset[str] = frozenset()
+_floor = MIN_SCORE
 
 
 class _Range(NamedTuple):
@@ -94,4 +103,32 @@ def suggestions(text: str, version: str, learned: tuple[tuple[str, str], ...] | 
     if _lexicon is None or _lexicon.version != version:
         return None
     return suggest(text, _lexicon, spans=[_Range(*s) for s in spans], rejected=[_Range(*r) for r in rejected],
-                   excluded=[_Range(*e) for e in excluded])
+                   excluded=[_Range(*e) for e in excluded], tagger=_tagger, weights=_weights,
+                   suggesters=[n for n in (*SUGGESTERS, "tagger") if n not in _off], min_score=_floor)
+
+
+def configure(off: tuple[str, ...], floor: float) -> None:
+    """The annotator's settings: suggesters turned off, and the confidence floor."""
+    global _off, _floor
+    _off, _floor = frozenset(off), float(floor)
+
+
+def learn(project_path: str) -> str | None:
+    """Bring the project's tagger and its suggesters' weights up to date, here in the
+    worker (never on the GUI thread): the model file beside the project is reloaded
+    when the project's spans are those it was trained on, else trained again (a few
+    seconds at most).  Reads the project through a read-only connection of its own.
+    Returns the key of the tagger now used (``None``: too few spans yet)."""
+    global _learner, _tagger, _weights
+    from ..store import open_reader
+    from .project import project_lexicon
+
+    if _learner is None or _learner.path != model_path(project_path):
+        _learner = ProjectTagger(project_path)
+    project = open_reader(project_path)
+    try:
+        _tagger = _learner.update_from(project, project_lexicon(project))
+        _weights = suggester_weights(project)
+    finally:
+        project.close()
+    return _learner.key if _tagger is not None else None

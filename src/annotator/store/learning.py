@@ -1,0 +1,40 @@
+"""What the learning suggesters read from a project: its annotated documents and
+how often each suggester's suggestions were accepted and rejected.  Plain SQL
+over ``Project.conn`` (read-only), so a worker can run it on its own reader."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .project import BATCH_ANNOTATOR, Project
+
+
+def annotated_documents(project: Project, limit: int = 500
+                        ) -> Iterator[tuple[int, str, list[tuple[int, int, str]]]]:
+    """``(document id, text, spans)`` of the ``limit`` documents whose annotators'
+    spans changed last (made, accepted or imported; a batch's unreviewed
+    suggestions are left out), oldest of them first: what a tagger learns from,
+    bounded however large the project."""
+    ids = [row[0] for row in project.conn.execute(
+        "SELECT document_id FROM spans WHERE origin != 'suggested' OR annotator != ? "
+        "GROUP BY document_id ORDER BY max(updated_at) DESC, max(id) DESC LIMIT ?",
+        (BATCH_ANNOTATOR, limit))]
+    for doc_id in reversed(ids):
+        text = project.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+        spans = [tuple(row) for row in project.conn.execute(
+            "SELECT start, end, label FROM spans WHERE document_id = ? AND (origin != 'suggested' OR annotator != ?) "
+            "ORDER BY start, end", (doc_id, BATCH_ANNOTATOR))]
+        yield doc_id, text, spans
+
+
+def suggester_decisions(project: Project) -> dict[str, tuple[int, int]]:
+    """``suggester -> (accepted, rejected)`` over the whole project, annotators' decisions only."""
+    out: dict[str, list[int]] = {}
+    for name, n in project.conn.execute(
+            "SELECT suggester, count(*) FROM spans WHERE origin = 'suggested' AND annotator != ? "
+            "AND suggester IS NOT NULL GROUP BY suggester", (BATCH_ANNOTATOR,)):
+        out.setdefault(name, [0, 0])[0] = n
+    for name, n in project.conn.execute(
+            "SELECT suggester, count(*) FROM rejections WHERE suggester IS NOT NULL GROUP BY suggester"):
+        out.setdefault(name, [0, 0])[1] = n
+    return {name: (a, r) for name, (a, r) in out.items()}

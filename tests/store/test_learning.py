@@ -1,0 +1,22 @@
+"""What the tagger learns from: the documents annotated last, annotators' spans only."""
+
+from annotator.store import open_project
+from annotator.store.learning import annotated_documents, suggester_decisions
+
+from .conftest import make_document
+
+
+def test_the_documents_annotated_last_without_a_batchs_suggestions(tmp_path):
+    with open_project(tmp_path / "p.annotator", annotator="tester") as p:
+        p.add_documents([make_document(f"第{i}篇:市妇联主席王毅出席。", f"{i}.txt") for i in range(4)])
+        a, b, c, d = p.document_ids()
+        p.add_span(c, 4, 7, "ORG")
+        p.add_span(a, 4, 7, "ORG")
+        p.add_suggested_spans(d, [(9, 11, "PER", "jieba")])  # a batch: nobody saw it
+        p.accept_suggestion(b, 9, 11, "PER", "jieba")
+        p.add_span(a, 9, 11, "PER")
+        assert [(i, spans) for i, _, spans in annotated_documents(p)] == [
+            (c, [(4, 7, "ORG")]), (b, [(9, 11, "PER")]), (a, [(4, 7, "ORG"), (9, 11, "PER")])]
+        assert [i for i, _, _ in annotated_documents(p, limit=2)] == [b, a]
+        p.reject_suggestion(c, 9, 11, "PER", "jieba")
+        assert suggester_decisions(p) == {"jieba": (1, 1)}
