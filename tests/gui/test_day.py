@@ -334,3 +334,36 @@ def test_at_1024_by_700_nothing_essential_is_in_an_overflow_and_the_toolbar_stay
     qtbot.wait(10)
     assert undo.width() == width and undo.text() == "Undo"
     assert "Undo tag ORG" in window.actions_.undo.toolTip()
+
+
+def test_a_long_label_palette_wraps_onto_more_rows_instead_of_an_overflow(qtbot, tmp_path, corpus_dir):
+    from PySide6.QtWidgets import QToolBar, QToolButton
+
+    from annotator.ingest import import_paths
+    from annotator.store import Label, open_project
+
+    from .conftest import window_on
+
+    path = tmp_path / "many.annotator"
+    with open_project(path, annotator="tester") as p:
+        import_paths(p, [corpus_dir])
+        for i in range(14):
+            p.add_label(Label(f"EXTRA{i}", "entity", f"额外标签{i}", f"extra {i}", "#88aacc", None))
+    with window_on(qtbot, path) as window:
+        window.resize(1024, 700)
+        palette = window.actions_.palette
+        qtbot.waitUntil(lambda: window.width() == 1024 and palette.width() < 1024)
+        bar = window.findChild(QToolBar, "labelPalette")
+        qtbot.waitUntil(lambda: bar.height() >= palette.heightForWidth(palette.width()))
+        rows = {b.y() for b in palette.buttons}
+        assert len(palette.buttons) == 22 and len(rows) >= 2  # wrapped
+        for button in palette.buttons:
+            assert button.isVisible() and palette.rect().contains(button.geometry()), button.text()
+        extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        assert extension is None or not extension.isVisible()
+        last = palette.buttons[-1]
+        qtbot.mouseClick(last, Qt.MouseButton.LeftButton)  # a click on a wrapped label tags the selection
+        text = window.project.text(1)
+        drag(window.text_view, text, 0, 2)
+        qtbot.mouseClick(last, Qt.MouseButton.LeftButton)
+        assert [(s.start, s.end, s.label) for s in window.project.spans(1)] == [(0, 2, "EXTRA13")]
