@@ -367,3 +367,48 @@ def test_a_long_label_palette_wraps_onto_more_rows_instead_of_an_overflow(qtbot,
         drag(window.text_view, text, 0, 2)
         qtbot.mouseClick(last, Qt.MouseButton.LeftButton)
         assert [(s.start, s.end, s.label) for s in window.project.spans(1)] == [(0, 2, "EXTRA13")]
+
+
+def test_a_document_opened_again_shows_the_last_sessions_suggestions_at_once(qtbot, project_path, monkeypatch):
+    from annotator.gui import suggestions
+
+    from .conftest import window_on
+
+    with window_on(qtbot, project_path) as window:
+        shown = set(wait_for(qtbot, window))
+    assert window.suggestions._saved.path.is_file()
+
+    def no_worker():
+        raise OSError("no worker this time")
+
+    monkeypatch.setattr(suggestions.worker, "start_pool", no_worker)  # nothing can compute them now
+    with window_on(qtbot, project_path) as window:
+        assert {s.key for s in window.suggestions.visible()} == shown
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        window.text_view.setFocus()
+        press(qtbot, window, Qt.Key.Key_Home, CTRL)
+        press(qtbot, window, Qt.Key.Key_Tab)  # and Tab walks them as ever
+        assert window.text_view.selected_suggestion.key == min(shown)
+
+
+def test_saved_suggestions_of_a_changed_text_or_another_version_are_not_shown(tmp_path, monkeypatch):
+    import json
+
+    from annotator.gui.suggestions import SavedSuggestions, _Entry, _Inputs
+    from annotator.suggest import Suggestion
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    saved = SavedSuggestions(tmp_path / "p.annotator")
+    entry = _Entry(_Inputs("v1", frozenset({(0, 2, "ORG")}), frozenset(), ((5, 9),)),
+                   [Suggestion(3, 5, "PER", 0.9, "lexicon", "place + 妇联")])
+    saved.save({1: entry, 2: entry}, {1: "妇联主席王毅", 2: "别的"})
+    again = SavedSuggestions(tmp_path / "p.annotator")
+    assert again.take(1, "妇联主席王毅") == entry
+    assert again.take(2, "别的文本") is None  # the text changed since
+    data = json.loads(saved.path.read_text("utf-8"))
+    data["app"] = "0.0.0"
+    saved.path.write_text(json.dumps(data), "utf-8")
+    assert SavedSuggestions(tmp_path / "p.annotator").take(1, "妇联主席王毅") is None
+    saved.path.write_text("{not json", "utf-8")
+    assert SavedSuggestions(tmp_path / "p.annotator").take(1, "妇联主席王毅") is None
