@@ -90,6 +90,21 @@ def background(view, text, index):
     return image.pixelColor(int((a.x() + 2) * ratio), int((a.y() - rect.height() / 2 + 1) * ratio))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_in_tmp(tmp_path_factory):
+    """The user's cache folder (jieba's dictionary, the last session's suggestions)
+    in a folder of this test run: shared by its tests, never the user's own."""
+    import os
+
+    old = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if old is None:
+        del os.environ["XDG_CACHE_HOME"]
+    else:
+        os.environ["XDG_CACHE_HOME"] = old
+
+
 @pytest.fixture(autouse=True)
 def _settings_in_tmp(tmp_path):
     """QSettings works out its folder once per process: point it at this test's."""

@@ -334,3 +334,81 @@ def test_at_1024_by_700_nothing_essential_is_in_an_overflow_and_the_toolbar_stay
     qtbot.wait(10)
     assert undo.width() == width and undo.text() == "Undo"
     assert "Undo tag ORG" in window.actions_.undo.toolTip()
+
+
+def test_a_long_label_palette_wraps_onto_more_rows_instead_of_an_overflow(qtbot, tmp_path, corpus_dir):
+    from PySide6.QtWidgets import QToolBar, QToolButton
+
+    from annotator.ingest import import_paths
+    from annotator.store import Label, open_project
+
+    from .conftest import window_on
+
+    path = tmp_path / "many.annotator"
+    with open_project(path, annotator="tester") as p:
+        import_paths(p, [corpus_dir])
+        for i in range(14):
+            p.add_label(Label(f"EXTRA{i}", "entity", f"额外标签{i}", f"extra {i}", "#88aacc", None))
+    with window_on(qtbot, path) as window:
+        window.resize(1024, 700)
+        palette = window.actions_.palette
+        qtbot.waitUntil(lambda: window.width() == 1024 and palette.width() < 1024)
+        bar = window.findChild(QToolBar, "labelPalette")
+        qtbot.waitUntil(lambda: bar.height() >= palette.heightForWidth(palette.width()))
+        rows = {b.y() for b in palette.buttons}
+        assert len(palette.buttons) == 22 and len(rows) >= 2  # wrapped
+        for button in palette.buttons:
+            assert button.isVisible() and palette.rect().contains(button.geometry()), button.text()
+        extension = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        assert extension is None or not extension.isVisible()
+        last = palette.buttons[-1]
+        qtbot.mouseClick(last, Qt.MouseButton.LeftButton)  # a click on a wrapped label tags the selection
+        text = window.project.text(1)
+        drag(window.text_view, text, 0, 2)
+        qtbot.mouseClick(last, Qt.MouseButton.LeftButton)
+        assert [(s.start, s.end, s.label) for s in window.project.spans(1)] == [(0, 2, "EXTRA13")]
+
+
+def test_a_document_opened_again_shows_the_last_sessions_suggestions_at_once(qtbot, project_path, monkeypatch):
+    from annotator.gui import suggestions
+
+    from .conftest import window_on
+
+    with window_on(qtbot, project_path) as window:
+        shown = set(wait_for(qtbot, window))
+    assert window.suggestions._saved.path.is_file()
+
+    def no_worker():
+        raise OSError("no worker this time")
+
+    monkeypatch.setattr(suggestions.worker, "start_pool", no_worker)  # nothing can compute them now
+    with window_on(qtbot, project_path) as window:
+        assert {s.key for s in window.suggestions.visible()} == shown
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        window.text_view.setFocus()
+        press(qtbot, window, Qt.Key.Key_Home, CTRL)
+        press(qtbot, window, Qt.Key.Key_Tab)  # and Tab walks them as ever
+        assert window.text_view.selected_suggestion.key == min(shown)
+
+
+def test_saved_suggestions_of_a_changed_text_or_another_version_are_not_shown(tmp_path, monkeypatch):
+    import json
+
+    from annotator.gui.suggestions import SavedSuggestions, _Entry, _Inputs
+    from annotator.suggest import Suggestion
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    saved = SavedSuggestions(tmp_path / "p.annotator")
+    entry = _Entry(_Inputs("v1", frozenset({(0, 2, "ORG")}), frozenset(), ((5, 9),)),
+                   [Suggestion(3, 5, "PER", 0.9, "lexicon", "place + 妇联")])
+    saved.save({1: entry, 2: entry}, {1: "妇联主席王毅", 2: "别的"})
+    again = SavedSuggestions(tmp_path / "p.annotator")
+    assert again.take(1, "妇联主席王毅") == entry
+    assert again.take(2, "别的文本") is None  # the text changed since
+    data = json.loads(saved.path.read_text("utf-8"))
+    data["app"] = "0.0.0"
+    saved.path.write_text(json.dumps(data), "utf-8")
+    assert SavedSuggestions(tmp_path / "p.annotator").take(1, "妇联主席王毅") is None
+    saved.path.write_text("{not json", "utf-8")
+    assert SavedSuggestions(tmp_path / "p.annotator").take(1, "妇联主席王毅") is None

@@ -33,6 +33,7 @@ from ..session import (
 from . import i18n
 from .i18n import LANGUAGES
 from .models import schema_name
+from .palette import LabelPalette
 from .plain import tip
 from .propagate import apply_to_source
 
@@ -175,8 +176,9 @@ class WindowActions(QObject):
                 a.setShortcutContext(text_only)
                 w.text_view.addAction(a)
             a.triggered.connect(lambda _=False, name=label.name: w.apply_label(name))
-            w.palette_bar.addAction(a)
             self.labels[label.name] = a
+        self.palette = LabelPalette(list(self.labels.values()))  # wraps: no label in an overflow menu
+        w.palette_bar.addWidget(self.palette)
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, w.palette_bar)
         w.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # the main bar on a row of its own: nothing in an overflow
         for a in (self.delete,):
@@ -250,6 +252,7 @@ class WindowActions(QObject):
         chinese = i18n.chosen_language() == "zh_CN"
         for label in self.w.labels:  # the palette's buttons short (all fit at 1024 px); the menu says it all
             self.labels[label.name].setIconText(f"{label.hotkey or ''} {label.zh if chinese else label.name}".strip())
+        self.palette.relayout()
         self.catalog.setText(self.tr("Program catalog"))
         self.statistics.setText(self.tr("Statistics"))
         for menu, title in ((self.edit_menu, self.tr("&Edit")), (self.document_menu, self.tr("&Document")),

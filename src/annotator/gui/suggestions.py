@@ -18,15 +18,22 @@ empties the cache.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import platformdirs
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
+from .. import __version__
 from ..session import AcceptSuggestions, Command, RejectSuggestions
 from ..store import Project
 from ..suggest import MIN_SCORE, Lexicon, Suggestion, project_lexicon
@@ -69,17 +76,76 @@ class _Entry:
     suggestions: list[Suggestion]
 
 
+class SavedSuggestions:
+    """The last session's suggestions of a project, in the user's cache folder: a
+    document opened again shows them at once, while the worker starts (jieba
+    takes a second or two), and they are checked against the spans, rejections
+    and lexicon of now as soon as the lexicon is read, like those cached in
+    memory.  Kept per document with a hash of its text; any doubt about the file
+    (another version, damage) means starting without it."""
+
+    FORMAT = 1
+
+    def __init__(self, project_path):
+        key = hashlib.sha256(str(Path(project_path).resolve()).encode("utf-8")).hexdigest()[:24]
+        self.path = platformdirs.user_cache_path("annotator", appauthor=False) / "suggestions" / f"{key}.json"
+        self._entries: dict[int, tuple[str, _Entry]] | None = None
+
+    @staticmethod
+    def _hash(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def take(self, document_id: int, text: str) -> _Entry | None:
+        if self._entries is None:
+            self._entries = self._load()
+        found = self._entries.pop(document_id, None)
+        return found[1] if found is not None and found[0] == self._hash(text) else None
+
+    def _load(self) -> dict[int, tuple[str, _Entry]]:
+        try:
+            data = json.loads(self.path.read_text("utf-8"))
+            if data.get("format") != self.FORMAT or data.get("app") != __version__:
+                return {}
+            out = {}
+            for d in data["documents"]:
+                i = d["inputs"]
+                inputs = _Inputs(i["version"], frozenset(tuple(k) for k in i["spans"]),
+                                 frozenset(tuple(k) for k in i["rejected"]), tuple(tuple(e) for e in i["excluded"]))
+                out[int(d["id"])] = (d["text"], _Entry(inputs, [Suggestion(**s) for s in d["suggestions"]]))
+            return out
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return {}
+
+    def save(self, cache: OrderedDict[int, _Entry], texts: dict[int, str]) -> None:
+        documents = [{"id": doc, "text": self._hash(texts[doc]),
+                      "inputs": {"version": e.inputs.version, "spans": sorted(e.inputs.spans),
+                                 "rejected": sorted(e.inputs.rejected), "excluded": list(e.inputs.excluded)},
+                      "suggestions": [asdict(s) for s in e.suggestions]}
+                     for doc, e in cache.items() if doc in texts]
+        if not documents:
+            return
+        try:  # beside, then renamed: a reader never sees half a file
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}")
+            tmp.write_text(json.dumps({"format": self.FORMAT, "app": __version__, "documents": documents},
+                                      ensure_ascii=False), "utf-8")
+            os.replace(tmp, self.path)
+        except OSError:
+            pass  # a help only: the next start computes them again
+
+
 class _Relay(QObject):
     """Carries a finished future from the pool's thread to the GUI thread."""
 
     done = Signal(object, object)  # _Request, Future
     learned = Signal(object)  # Future of worker.learn
+    ready = Signal()  # the worker has loaded jieba
 
 
-_prestarted: ProcessPoolExecutor | None = None
+_prestarted: worker.Started | None = None
 
 
-def prestart(pool: ProcessPoolExecutor | None = None) -> None:
+def prestart(pool: worker.Started | None = None) -> None:
     """Start the worker before the window is built (the app's start), so jieba
     loads while Qt starts, or hand over ``pool``, started even earlier; the
     window's controller takes it over."""
@@ -95,9 +161,9 @@ def prestart(pool: ProcessPoolExecutor | None = None) -> None:
 
 def drop_prestarted() -> None:
     global _prestarted
-    pool, _prestarted = _prestarted, None
-    if pool is not None:
-        _end(pool, wait=0)
+    started, _prestarted = _prestarted, None
+    if started is not None:
+        _end(started.pool, wait=0)
 
 
 def _end(pool: ProcessPoolExecutor, wait: float) -> None:
@@ -134,6 +200,8 @@ class SuggestionController(QObject):
         self._closed = False
         self.loading = False
         self._cache: OrderedDict[int, _Entry] = OrderedDict()
+        self._texts: dict[int, str] = {}  # the texts the cached suggestions are of (their hashes are saved)
+        self._saved = SavedSuggestions(project.path)
         self._lexicon: Lexicon | None = None
         self._lexicon_age = 0  # bumped when spans change: a lexicon read before is stale
         self._lexicon_reading = False
@@ -149,6 +217,7 @@ class SuggestionController(QObject):
         self._tagger_key: str | None = None
         self._learn_timer = QTimer(self, singleShot=True, interval=self.LEARN_MS)
         self._learn_timer.timeout.connect(self._learn)
+        self._relay.ready.connect(lambda: self._closed or self._set_loading(False))
         self._timer = QTimer(self, singleShot=True, interval=self.DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
         self.changed.connect(view.viewport().update)
@@ -160,6 +229,11 @@ class SuggestionController(QObject):
         self._rejected = set() if document_id is None else {
             (r.start, r.end, r.label) for r in self._project.rejections(document_id)}
         entry = self._cache.get(document_id) if document_id is not None else None
+        if entry is None and document_id is not None:  # from the last session: shown now, checked soon
+            entry = self._saved.take(document_id, text)
+            if entry is not None:
+                self._cache[document_id] = entry
+                self._texts[document_id] = text
         self._set_shown(entry.suggestions if entry and self.enabled else [])
         if self.enabled and document_id is not None:
             self.start_worker()
@@ -186,17 +260,19 @@ class SuggestionController(QObject):
             return
         global _prestarted
         try:
-            self._pool, _prestarted = _prestarted or worker.start_pool(), None
+            started, _prestarted = _prestarted or worker.start_pool(), None
         except (OSError, RuntimeError):  # no process can be started here: the window goes on without
             self._pool, self._sent_version, self.enabled = None, None, False
             return
-        self._sent_version = None
+        self._pool, self._sent_version = started.pool, None
         self._set_loading(True)
         try:
             self._pool.submit(worker.configure, *self.settings)
         except (OSError, RuntimeError):
             pass
         QTimer.singleShot(0, self, self._learn)  # the tagger beside the project, reloaded or trained there
+        relay = self._relay  # the closure keeps it alive should the window go first
+        started.ready.add_done_callback(lambda _: relay.ready.emit())
 
     def _set_loading(self, on: bool) -> None:
         if on != self.loading:
@@ -215,6 +291,8 @@ class SuggestionController(QObject):
 
     def shutdown(self) -> None:
         """End the worker process (the window closes): a cut under way is not waited for."""
+        if not self._closed:
+            self._saved.save(self._cache, self._texts)
         self._closed = True
         self._timer.stop()
         self._learn_timer.stop()
@@ -411,9 +489,11 @@ class SuggestionController(QObject):
             self._waiting = self._waiting or request
         else:
             self._cache[request.document_id] = _Entry(request.inputs, found)
+            self._texts[request.document_id] = request.text
             self._cache.move_to_end(request.document_id)
             while len(self._cache) > self.KEEP:
-                self._cache.popitem(last=False)
+                gone, _ = self._cache.popitem(last=False)
+                self._texts.pop(gone, None)
             if request.document_id == self._document_id:
                 self._set_shown(found)
         self._submit()

@@ -18,7 +18,7 @@ import signal
 import sys
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import NamedTuple
 
 from .combine import MIN_SCORE, SUGGESTERS, suggest
@@ -56,13 +56,17 @@ def start(parent: int | None = None) -> None:
             pass
 
 
-def start_pool() -> ProcessPoolExecutor:
+class Started(NamedTuple):
+    pool: ProcessPoolExecutor
+    ready: Future  # done once jieba is loaded
+
+
+def start_pool() -> Started:
     """One worker process, started now and loading jieba at once (``ready`` is its
     first task), that ends when this process ends, however it ends."""
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
                                initializer=start, initargs=(os.getpid(),))
-    pool.submit(ready)
-    return pool
+    return Started(pool, pool.submit(ready))
 
 
 def ready() -> bool:
