@@ -79,3 +79,15 @@ def test_a_damaged_table_is_salvaged_row_by_row(damaged, tmp_path, capsys):
         assert p.list_documents(search="0全国妇联")  # the search index was rebuilt
     assert main(["recover", str(damaged)]) == 2  # never over an existing file
     assert "already exists" in capsys.readouterr().err
+
+
+def test_an_import_into_a_file_whose_index_misses_rows_is_refused_and_writes_nothing(damaged):
+    leaves = [p for p, kind in pages(damaged, "spans_document") if kind == "leaf"]
+    flip_one(damaged, leaves[len(leaves) // 2], 4095)  # passes the quick check that opening runs
+    before = sha(damaged)
+    with open_project(damaged) as p:
+        with pytest.raises(ProjectDamaged, match="damaged .*annotator recover"):
+            p.add_documents([make_document("新的一页。", source="new.txt")])
+        with pytest.raises(ProjectDamaged):  # and nothing after it either
+            p.add_span(1, 0, 2, "ORG")
+    assert sha(damaged) == before

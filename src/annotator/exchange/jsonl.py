@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from ..normalize.pipeline import MAP_FORMAT
-from ..store import Project
+from ..store import Project, ProjectDamaged
 from ..store.models import STATUSES, ImportedSpan
 from .annotated import Item, Parsed, Problem, attributes_from, check_span, read_lines, relations_from
 from .base import LineWriter, dumps
@@ -67,9 +67,21 @@ def lines(project: Project, attribute_names: Sequence[str], options: ExportOptio
             ids = sorted(written)
             page = b"\n".join([written[i] for i in ids])
         if ids:
+            _check_utf8(project, page)
             yield ids, page + b"\n", spans
         elif ranges is not None:
             yield [], b"", 0
+
+
+def _check_utf8(project: Project, page: bytes) -> None:
+    """SQLite copies a stored text's bytes as they are: a byte flipped on disk inside
+    a text would reach the file.  Decoding the page proves it UTF-8 (a few per cent
+    of the export, in the worker processes when there are many)."""
+    try:
+        page.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProjectDamaged(f"{project.path}: the project file is damaged (a stored text is not UTF-8 at "
+                             f"byte {exc.start} of a page of the export); nothing was written") from None
 
 
 def _fill(rows: list[tuple[int, bytes, bytes]]) -> tuple[list[int], bytes, list[int], int]:

@@ -23,6 +23,7 @@ class Documents(Database):
     def add_documents(self, docs: Sequence[NewDocument | EncodedDocument]) -> list[int | None]:
         """Store a batch in one transaction; a document whose raw hash is already there
         is skipped (``None`` in its place)."""
+        self._check_whole_file()
         ids: list[int | None] = []
         stamp = now()
         details: dict[str, Any] = {}
@@ -170,6 +171,7 @@ class Documents(Database):
         relations, all in one transaction: a file of annotations goes in whole or
         not at all.  A document whose raw hash is already there is skipped with its
         spans (``None`` in its place)."""
+        self._check_whole_file()
         ids: list[int | None] = []
         details: dict[str, Any] = {}
         stamp = now()
