@@ -152,20 +152,8 @@ class WindowActions(QObject):
         self.labels: dict[str, QAction] = {}
         w.palette_bar = QToolBar(w, objectName="labelPalette")
         w.palette_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for label in w.labels:
-            pixmap = QPixmap(14, 14)
-            pixmap.fill(QColor(label.color))
-            a = QAction(QIcon(pixmap), f"{label.hotkey or ''} {label.name} {label.zh}".strip(), w,
-                        objectName=f"label_{label.name}")
-            a.setToolTip(f"{label.zh} / {label.en}")
-            if label.hotkey:
-                a.setShortcut(QKeySequence(label.hotkey))
-                # only while the text or the palette has focus: typing "1" in the search box is typing
-                a.setShortcutContext(text_only)
-                w.text_view.addAction(a)
-            a.triggered.connect(lambda _=False, name=label.name: w.apply_label(name))
-            w.palette_bar.addAction(a)
-            self.labels[label.name] = a
+        self.labels_menu = QMenu(w)
+        self.set_labels(w.labels)
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, w.palette_bar)
         for a in (self.delete,):
             w.text_view.addAction(a)
@@ -187,8 +175,7 @@ class WindowActions(QObject):
         self.suggestions_menu.addActions([self.occurrences, self.show_suggestions])
         self.document_menu = bar.addMenu("")
         self.document_menu.addActions([self.done, self.skip, self.reopen, self.raw])
-        self.labels_menu = bar.addMenu("")
-        self.labels_menu.addActions(list(self.labels.values()))
+        bar.addMenu(self.labels_menu)
         self.view_menu = bar.addMenu("")
         self.view_menu.addActions([self.bigger, self.smaller])
         self.view_menu.addSeparator()
@@ -205,6 +192,32 @@ class WindowActions(QObject):
         w.main_bar = QToolBar(w, objectName="mainToolbar")
         w.main_bar.addActions([self.undo, self.redo, self.done, self.skip, self.raw])
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, w.main_bar)
+
+    def set_labels(self, labels) -> None:
+        """The palette and the Labels menu for this label schema (again when it changes)."""
+        w, text_only = self.w, Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for a in self.labels.values():
+            w.palette_bar.removeAction(a)
+            self.labels_menu.removeAction(a)
+            w.text_view.removeAction(a)
+            a.deleteLater()
+        self.labels = {}
+        first = self.labels_menu.actions()[0] if self.labels_menu.actions() else None
+        for label in labels:
+            pixmap = QPixmap(14, 14)
+            pixmap.fill(QColor(label.color))
+            a = QAction(QIcon(pixmap), f"{label.hotkey or ''} {label.name} {label.zh}".strip(), w,
+                        objectName=f"label_{label.name}")
+            a.setToolTip(f"{label.zh} / {label.en}")
+            if label.hotkey:
+                a.setShortcut(QKeySequence(label.hotkey))
+                # only while the text or the palette has focus: typing "1" in the search box is typing
+                a.setShortcutContext(text_only)
+                w.text_view.addAction(a)
+            a.triggered.connect(lambda _=False, name=label.name: w.apply_label(name))
+            w.palette_bar.addAction(a)
+            self.labels_menu.insertAction(first, a)
+            self.labels[label.name] = a
 
     def retranslate(self) -> None:
         for a, text in ((self.delete, self.tr("Delete span")), (self.done, self.tr("Mark done and go to the next")),
