@@ -12,57 +12,57 @@
 <context>
     <name>CatalogModel</name>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="184"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="183"/>
         <source>Program</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="184"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="183"/>
         <source>Occurrences</source>
         <translation>出现次数</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="184"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="183"/>
         <source>With variants</source>
         <translation>含变体</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="184"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="183"/>
         <source>Documents</source>
         <translation>文档数</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="185"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="184"/>
         <source>Organizers</source>
         <translation>主办方</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="185"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="184"/>
         <source>Regions</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="185"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="184"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="221"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="220"/>
         <source>Variant of {0}</source>
         <translation>{0} 的变体</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="223"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="222"/>
         <source>Also named: {0}</source>
         <translation>又名：{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="225"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="224"/>
         <source>Dates linked: {0}</source>
         <translation>关联日期：{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="227"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="226"/>
         <source>Organizers, places and dates of its latest {0} occurrences</source>
         <translation>主办方、地点和日期取自最近的 {0} 次出现</translation>
     </message>
@@ -70,52 +70,52 @@
 <context>
     <name>CatalogView</name>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="416"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="414"/>
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="418"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="416"/>
         <source>Matching programs: {0}</source>
         <translation>匹配的项目：{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="420"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="418"/>
         <source>Programs: {0}</source>
         <translation>项目数：{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="432"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="430"/>
         <source>Choose a program to see its occurrences</source>
         <translation>选择一个项目以查看其出现位置</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="434"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="432"/>
         <source>Occurrences of {0}: loading…</source>
         <translation>{0} 的出现位置：加载中…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="436"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="434"/>
         <source>Occurrences of {0}: {1}</source>
         <translation>{0} 的出现位置：{1}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="445"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="443"/>
         <source>Program catalog</source>
         <translation>项目目录</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="446"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="444"/>
         <source>Search programs and their other names</source>
         <translation>搜索项目及其别名</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="447"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="445"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="448"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="446"/>
         <source>With its variants</source>
         <translation>包括其变体</translation>
     </message>
@@ -126,6 +126,446 @@
         <location filename="../../src/annotator/gui/models.py" line="139"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="139"/>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="276"/>
+        <source>Export dataset</source>
+        <translation>导出数据集</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="157"/>
+        <source>Cut excluded regions out of the text</source>
+        <translation>从文本中删去排除区域</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="159"/>
+        <source>Split into parts by document</source>
+        <translation>按文档划分为若干部分</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="167"/>
+        <source>seed </source>
+        <translation>种子 </translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="173"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="179"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="184"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="185"/>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="186"/>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="189"/>
+        <source>CoNLL tags</source>
+        <translation>CoNLL 标记</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="190"/>
+        <source>Save to</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="245"/>
+        <source>Export to a folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="248"/>
+        <source>Export to a file</source>
+        <translation>导出到文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="257"/>
+        <source>Choose where to save the dataset</source>
+        <translation>请选择数据集的保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="259"/>
+        <source>Choose at least one label</source>
+        <translation>请至少选择一个标签</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="263"/>
+        <source>The parts add up to {0}, not 1</source>
+        <translation>各部分之和为 {0}，不是 1</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="282"/>
+        <source>The export stopped: {0}. Nothing was written under {1}.</source>
+        <translation>导出中止：{0}。{1} 处没有写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="284"/>
+        <source>Cancelled: nothing was written under {0}.</source>
+        <translation>已取消：{0} 处没有写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="291"/>
+        <source>{0} documents, {1} spans written to {2}</source>
+        <translation>{0} 篇文档、{1} 个标注已写入 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="296"/>
+        <source>{0} spans left out: {1} cannot hold them (overlapping or nested spans, or spans starting or ending at a line break)</source>
+        <translation>{0} 个标注未导出：{1} 格式无法容纳（重叠或嵌套的标注，或在换行处开始或结束的标注）</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="298"/>
+        <source>The same export from a terminal: annotator {0}</source>
+        <translation>在终端中的同样导出：annotator {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="301"/>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+</context>
+<context>
+    <name>FileMenu</name>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="255"/>
+        <source>New project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="255"/>
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="256"/>
+        <source>Close project</source>
+        <translation>关闭项目</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="257"/>
+        <source>Import documents…</source>
+        <translation>导入文档…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="258"/>
+        <source>Import a folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="259"/>
+        <source>Import annotations…</source>
+        <translation>导入标注数据…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="260"/>
+        <source>Export dataset…</source>
+        <translation>导出数据集…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="260"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="262"/>
+        <source>Open recent</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="263"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="266"/>
+        <source>This project has no documents yet: File → Import documents… (Ctrl+I) or Import a folder…, or drop files and folders on the window (.txt .md .html .htm .jsonl).</source>
+        <translation>此项目还没有文档：文件 → 导入文档…（Ctrl+I）或导入文件夹…，也可以把文件和文件夹拖到窗口上（.txt .md .html .htm .jsonl）。</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="275"/>
+        <source>{0} (missing: choose to remove it)</source>
+        <translation>{0}（已不存在：选择即可从列表中移除）</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="281"/>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="285"/>
+        <source>Import documents</source>
+        <translation>导入文档</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="287"/>
+        <source>Documents ({0})</source>
+        <translation>文档 ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="292"/>
+        <source>Import a folder</source>
+        <translation>导入文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ImportAnnotations</name>
+    <message>
+        <location filename="../../src/annotator/gui/import_dialog.py" line="210"/>
+        <location filename="../../src/annotator/gui/import_dialog.py" line="251"/>
+        <source>Import annotations</source>
+        <translation>导入标注数据</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/import_dialog.py" line="212"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/import_dialog.py" line="218"/>
+        <source>Detect from the file</source>
+        <translation>根据文件判断</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/import_dialog.py" line="221"/>
+        <source>Normalize the text (spans move with it)</source>
+        <translation>规范化文本（标注随之移动）</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/import_dialog.py" line="223"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/import_dialog.py" line="228"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/import_dialog.py" line="229"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/import_dialog.py" line="236"/>
+        <source>Annotated file</source>
+        <translation>标注数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/import_dialog.py" line="244"/>
+        <source>{0}: no such file or folder</source>
+        <translation>{0}：没有这个文件或文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/import_dialog.py" line="267"/>
+        <source>{0}: {1} problems; nothing from this file was imported</source>
+        <translation>{0}：{1} 个问题；此文件的内容均未导入</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/import_dialog.py" line="270"/>
+        <source>{0} ({1}): {2} annotated documents imported with {3} spans, {4} duplicates skipped</source>
+        <translation>{0}（{1}）：导入了 {2} 篇带标注的文档，共 {3} 个标注，跳过 {4} 篇重复文档</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/import_dialog.py" line="273"/>
+        <source>skipped {0}: the same text is already in the project</source>
+        <translation>跳过 {0}：项目中已有相同的文本</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/import_dialog.py" line="279"/>
+        <source>Cancelled: nothing was imported ({0} documents before and after)</source>
+        <translation>已取消：没有导入任何内容（前后都是 {0} 篇文档）</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDocuments</name>
+    <message>
+        <location filename="../../src/annotator/gui/import_dialog.py" line="151"/>
+        <source>Import documents</source>
+        <translation>导入文档</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/import_dialog.py" line="184"/>
+        <source>{0} imported, {1} duplicates skipped, {2} rejected</source>
+        <translation>导入 {0} 篇，跳过重复 {1} 篇，拒绝 {2} 个</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/import_dialog.py" line="186"/>
+        <source>rejected {0}</source>
+        <translation>拒绝 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/import_dialog.py" line="187"/>
+        <source>skipped {0}: already in the project</source>
+        <translation>跳过 {0}：项目中已有</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/import_dialog.py" line="193"/>
+        <source>Cancelled: {0} documents were imported before the cancel and stay; nothing was half-written</source>
+        <translation>已取消：取消前导入的 {0} 篇文档保留；没有写了一半的内容</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/import_dialog.py" line="198"/>
+        <source>The import stopped: {0}</source>
+        <translation>导入中止：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>LabelEditor</name>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="171"/>
+        <source>Edit labels</source>
+        <translation>编辑标签</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="181"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="188"/>
+        <source>one line an attribute, e.g.
+category: 宣讲, 培训
+level (optional): national, city</source>
+        <translation>每行一个属性，例如
+category: 宣讲, 培训
+level (optional): national, city</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="194"/>
+        <source>New label</source>
+        <translation>新建标签</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="195"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="196"/>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="197"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="206"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="207"/>
+        <source>Chinese name</source>
+        <translation>中文名</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="208"/>
+        <source>English name</source>
+        <translation>英文名</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="209"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="210"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="211"/>
+        <source>Hotkey</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="212"/>
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="276"/>
+        <source>A label name needs letters or digits</source>
+        <translation>标签名称需要由字母或数字组成</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="278"/>
+        <source>The colour must be #RRGGBB</source>
+        <translation>颜色须为 #RRGGBB</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="283"/>
+        <source>There is already a label {0}</source>
+        <translation>已有标签 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="285"/>
+        <source>Hotkey {0} already belongs to {1}</source>
+        <translation>快捷键 {0} 已属于 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>LabelMenu</name>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="97"/>
+        <source>Edit labels…</source>
+        <translation>编辑标签…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="98"/>
+        <source>Export the label schema…</source>
+        <translation>导出标签方案…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="99"/>
+        <source>Import a label schema…</source>
+        <translation>导入标签方案…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="129"/>
+        <source>Export the label schema</source>
+        <translation>导出标签方案</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="130"/>
+        <location filename="../../src/annotator/gui/label_editor.py" line="151"/>
+        <source>TOML (*.toml)</source>
+        <translation>TOML (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="144"/>
+        <source>{0}: cannot write it ({1})</source>
+        <translation>{0}：无法写入（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="147"/>
+        <source>Label schema saved to {0}</source>
+        <translation>标签方案已保存到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="150"/>
+        <source>Import a label schema</source>
+        <translation>导入标签方案</translation>
     </message>
 </context>
 <context>
@@ -282,22 +722,22 @@
 <context>
     <name>OccurrenceModel</name>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="309"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="308"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="309"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="308"/>
         <source>Occurrence</source>
         <translation>出现位置</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="321"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="320"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/catalog_view.py" line="324"/>
+        <location filename="../../src/annotator/gui/catalog_view.py" line="323"/>
         <source>Document {0}, characters {1}–{2}</source>
         <translation>文档 {0}，字符 {1}–{2}</translation>
     </message>
@@ -361,6 +801,52 @@
         <location filename="../../src/annotator/gui/preferences.py" line="40"/>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <location filename="../../src/annotator/gui/import_dialog.py" line="99"/>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/import_dialog.py" line="109"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/import_dialog.py" line="119"/>
+        <source>Elapsed {0}</source>
+        <translation>已用时间 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/import_dialog.py" line="126"/>
+        <source>{0} of {1} documents</source>
+        <translation>{0} / {1} 篇文档</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveLabelDialog</name>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="335"/>
+        <source>Remove label {0}</source>
+        <translation>删除标签 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="336"/>
+        <source>{0} spans carry the label {1}. What happens to them?</source>
+        <translation>有 {0} 个标注使用标签 {1}。如何处理它们？</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="338"/>
+        <source>Delete the {0} spans</source>
+        <translation>删除这 {0} 个标注</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/label_editor.py" line="339"/>
+        <source>Relabel them to:</source>
+        <translation>改为标签：</translation>
     </message>
 </context>
 <context>
@@ -477,78 +963,93 @@
     </message>
 </context>
 <context>
+    <name>StartWindow</name>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="54"/>
+        <source>Annotator</source>
+        <translation>标注工具</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="55"/>
+        <source>No project is open.
+File → New project… makes one; File → Open project… (Ctrl+O) or File → Open recent opens one.</source>
+        <translation>没有打开的项目。
+文件 → 新建项目… 新建一个；文件 → 打开项目…（Ctrl+O）或 文件 → 最近的项目 打开一个。</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsView</name>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="85"/>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="87"/>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="159"/>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="161"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="84"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="86"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="158"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="160"/>
         <source>Computing…</source>
         <translation>计算中…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="111"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="110"/>
         <source>Could not compute the statistics: {0}</source>
         <translation>无法计算统计数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="120"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="119"/>
         <source>{0} documents · computed at {1} in {2} s</source>
         <translation>{0} 篇文档 · {1} 计算，用时 {2} 秒</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="132"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="131"/>
         <source>(no category)</source>
         <translation>（未分类）</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="132"/>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="135"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="131"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="134"/>
         <source>{0} programs</source>
         <translation>{0} 个项目</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="135"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="134"/>
         <source>(no region)</source>
         <translation>（无地区）</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="147"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="146"/>
         <source>Nothing yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="151"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="150"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="152"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="151"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="153"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="152"/>
         <source>Documents by status</source>
         <translation>各状态文档数</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="154"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="153"/>
         <source>Spans per label</source>
         <translation>各标签标注数</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="155"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="154"/>
         <source>Program spans per category</source>
         <translation>各类别项目标注数</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="156"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="155"/>
         <source>Program spans per region</source>
         <translation>各地区项目标注数</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/statistics_view.py" line="157"/>
+        <location filename="../../src/annotator/gui/statistics_view.py" line="156"/>
         <source>Spans added per day (the latest {0} days with work)</source>
         <translation>每日新增标注（最近 {0} 个有标注的日子）</translation>
     </message>
@@ -556,214 +1057,253 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="210"/>
+        <location filename="../../src/annotator/gui/actions.py" line="223"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="210"/>
+        <location filename="../../src/annotator/gui/actions.py" line="223"/>
         <source>Mark done and go to the next</source>
         <translation>标为完成并转到下一篇</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="211"/>
+        <location filename="../../src/annotator/gui/actions.py" line="224"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="211"/>
+        <location filename="../../src/annotator/gui/actions.py" line="224"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="212"/>
+        <location filename="../../src/annotator/gui/actions.py" line="225"/>
         <source>Include or exclude the region here</source>
         <translation>纳入或排除此处的区域</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="213"/>
+        <location filename="../../src/annotator/gui/actions.py" line="226"/>
         <source>Show the raw page</source>
         <translation>显示原始网页</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="213"/>
+        <location filename="../../src/annotator/gui/actions.py" line="226"/>
         <source>Snap selections to words</source>
         <translation>选择对齐到词边界</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="214"/>
+        <location filename="../../src/annotator/gui/actions.py" line="227"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="214"/>
+        <location filename="../../src/annotator/gui/actions.py" line="227"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="215"/>
+        <location filename="../../src/annotator/gui/actions.py" line="228"/>
         <source>Preferences…</source>
         <translation>首选项…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="215"/>
+        <location filename="../../src/annotator/gui/actions.py" line="228"/>
         <source>Guidelines</source>
         <translation>标注规范</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="216"/>
+        <location filename="../../src/annotator/gui/actions.py" line="229"/>
         <source>Accept the suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="217"/>
+        <location filename="../../src/annotator/gui/actions.py" line="230"/>
         <source>Reject the suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="218"/>
+        <location filename="../../src/annotator/gui/actions.py" line="231"/>
         <source>Next suggestion</source>
         <translation>下一个建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="218"/>
+        <location filename="../../src/annotator/gui/actions.py" line="231"/>
         <source>Previous suggestion</source>
         <translation>上一个建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="219"/>
+        <location filename="../../src/annotator/gui/actions.py" line="232"/>
         <source>Show suggestions</source>
         <translation>显示建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="220"/>
+        <location filename="../../src/annotator/gui/actions.py" line="233"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有出现…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="221"/>
+        <location filename="../../src/annotator/gui/actions.py" line="234"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="221"/>
+        <location filename="../../src/annotator/gui/actions.py" line="234"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="222"/>
+        <location filename="../../src/annotator/gui/actions.py" line="235"/>
         <source>Edit the span&apos;s attributes</source>
         <translation>编辑标注属性</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="223"/>
+        <location filename="../../src/annotator/gui/actions.py" line="236"/>
         <source>Link the span to…</source>
         <translation>为标注建立链接…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="223"/>
+        <location filename="../../src/annotator/gui/actions.py" line="236"/>
         <source>Next span to link to</source>
         <translation>下一个可链接的标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="224"/>
+        <location filename="../../src/annotator/gui/actions.py" line="237"/>
         <source>Previous span to link to</source>
         <translation>上一个可链接的标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="225"/>
+        <location filename="../../src/annotator/gui/actions.py" line="238"/>
         <source>Make the link</source>
         <translation>建立链接</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="225"/>
+        <location filename="../../src/annotator/gui/actions.py" line="238"/>
         <source>Cancel the link</source>
         <translation>取消链接</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="229"/>
+        <location filename="../../src/annotator/gui/actions.py" line="242"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="229"/>
+        <location filename="../../src/annotator/gui/actions.py" line="242"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="230"/>
+        <location filename="../../src/annotator/gui/actions.py" line="243"/>
         <source>&amp;Labels</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="230"/>
+        <location filename="../../src/annotator/gui/actions.py" line="243"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="231"/>
+        <location filename="../../src/annotator/gui/actions.py" line="244"/>
         <source>&amp;Suggestions</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="232"/>
+        <location filename="../../src/annotator/gui/actions.py" line="245"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="232"/>
+        <location filename="../../src/annotator/gui/actions.py" line="245"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="235"/>
+        <location filename="../../src/annotator/gui/actions.py" line="248"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="236"/>
+        <location filename="../../src/annotator/gui/actions.py" line="249"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="246"/>
+        <location filename="../../src/annotator/gui/actions.py" line="259"/>
         <source>Undo {0}</source>
         <translation>撤销{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="246"/>
+        <location filename="../../src/annotator/gui/actions.py" line="259"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="247"/>
+        <location filename="../../src/annotator/gui/actions.py" line="260"/>
         <source>Redo {0}</source>
         <translation>重做{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="247"/>
+        <location filename="../../src/annotator/gui/actions.py" line="260"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="264"/>
+        <location filename="../../src/annotator/gui/actions.py" line="277"/>
         <source>Accept all {0} suggestions in this document</source>
         <translation>接受本文档中所有 {0} 建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="265"/>
+        <location filename="../../src/annotator/gui/actions.py" line="278"/>
         <source>Reject all {0} suggestions in this document</source>
         <translation>拒绝本文档中所有 {0} 建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="227"/>
+        <location filename="../../src/annotator/gui/actions.py" line="240"/>
         <source>Program catalog</source>
         <translation>项目目录</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="228"/>
+        <location filename="../../src/annotator/gui/actions.py" line="241"/>
         <source>Statistics</source>
         <translation>统计</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="105"/>
+        <source>Cannot open the project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="143"/>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="144"/>
+        <location filename="../../src/annotator/gui/project_menu.py" line="160"/>
+        <source>Projects (*{0})</source>
+        <translation>项目 (*{0})</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="159"/>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="167"/>
+        <source>{0} is missing; removed from the recent projects</source>
+        <translation>{0} 已不存在；已从最近的项目中移除</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="177"/>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/project_menu.py" line="178"/>
+        <source>Every edit records who made it. Your name (you can change it later in Edit → Preferences):</source>
+        <translation>每次修改都会记录修改人。您的姓名（以后可在 编辑 → 首选项 中更改）：</translation>
     </message>
 </context>
 <context>
@@ -794,17 +1334,17 @@
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="172"/>
+        <location filename="../../src/annotator/gui/models.py" line="186"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="172"/>
+        <location filename="../../src/annotator/gui/models.py" line="186"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="173"/>
+        <location filename="../../src/annotator/gui/models.py" line="187"/>
         <source>Origin</source>
         <translation>来源方式</translation>
     </message>

@@ -147,7 +147,8 @@ class ImportDocuments(ProgressDialog):
     """Documents in: the document list grows while it runs; a cancel stops between batches."""
 
     def __init__(self, window: MainWindow, paths: list[str]):
-        super().__init__(window, "importDialog", window.tr("Import documents"))
+        super().__init__(window, "importDialog", "")
+        self.setWindowTitle(self.tr("Import documents"))
         self.window_ = window
         self.paths = paths
         self.before = window.project.document_count()
