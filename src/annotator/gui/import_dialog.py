@@ -164,9 +164,12 @@ class ImportDocuments(ProgressDialog):
     def _work(self, job: Job):
         from ..ingest import import_paths
 
+        from ..normalize.alignment import collector_paused
+
         project = open_worker(self.window_.project)
         try:
-            return import_paths(project, self.paths, progress=job.progress, current=job.set_current)
+            with collector_paused():  # a full collection on this thread would hold the GIL from the window
+                return import_paths(project, self.paths, progress=job.progress, current=job.set_current)
         finally:
             project.close()
 

@@ -272,7 +272,8 @@ class FileMenu(QObject):
         paths = recent_projects()
         for path in paths:
             missing = not Path(path).exists()
-            text = self.tr("{0} (missing: choose to remove it)").format(path) if missing else path
+            shown = path.replace("&", "&&")  # a menu entry's & marks a shortcut letter
+            text = self.tr("{0} (missing: choose to remove it)").format(shown) if missing else shown
             a = self.recent.addAction(text)
             a.setObjectName("recentMissing" if missing else "recent")
             a.setData(path)
