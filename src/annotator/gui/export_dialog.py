@@ -282,6 +282,10 @@ class ExportDialog(QDialog):
             self.tr("The export stopped: {0}. Nothing was written under {1}.").format(message, choice.out), []))
         job.cancelled.connect(lambda: progress.show_report(
             self.tr("Cancelled: nothing was written under {0}.").format(choice.out), []))
+        # the idle indexer's commits would make a parallel export start again, then fall back to one process
+        self.window_.indexer.stop()
+        for signal in (job.finished, job.failed, job.cancelled):
+            signal.connect(self.window_.indexer.start)
         progress.run(job)
 
     def _finished(self, choice: ExportChoice, report) -> None:
