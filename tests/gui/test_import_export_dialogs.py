@@ -125,3 +125,25 @@ def test_annotations_with_a_problem_are_refused_whole_and_every_problem_listed(q
             assert window.project.document_count() == 1
             assert window.documents.rowCount() == 1
         qtbot.mouseClick(progress.close_button, Qt.MouseButton.LeftButton)
+
+
+def test_show_in_folder_opens_the_folder_holding_the_export(qtbot, workspace, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QPushButton
+
+    from annotator.gui import project_menu
+
+    opened = []
+    monkeypatch.setattr(project_menu.QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    path = tmp_path / "p.annotator"
+    with open_project(path) as p:
+        p.add_documents([make_document("全国妇联召开会议。")])
+    window = workspace.show_project(open_project(path))
+    window.findChild(QAction, "exportDataset").trigger()
+    dialog = window.findChild(ExportDialog, "exportDialog")
+    out = tmp_path / "sets" / "data.jsonl"
+    dialog.out.setText(str(out))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.progress.close_button.isVisible(), timeout=60_000)
+    button = dialog.progress.findChild(QPushButton, "showInFolder")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert [url.toLocalFile() for url in opened] == [str(out.parent)]
