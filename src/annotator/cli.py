@@ -128,6 +128,15 @@ class _ProgressBar:
             self.bar.close()
 
 
+def _not_imported(project, menu: str) -> str:
+    """Refused, not waited for: the window (or another command) holds the project
+    and may keep it open for hours; the window imports the same way from its menu."""
+    text = f"{project.path}: {project.read_only_reason}; nothing was imported"
+    if project.read_only_reason == "the project is open in another process":
+        text += f". If the annotator window has it open, import there: {menu}, or drop the files on the window"
+    return text
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     if args.format is not None:
         return _import_annotated(args)
@@ -139,7 +148,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         with _project(args) as project:
             if project.read_only:
-                return _fail(f"{project.path}: {project.read_only_reason}; nothing was imported")
+                return _fail(_not_imported(project, "File → Import documents…"))
             report = import_paths(project, args.paths, text_field=args.text_field, workers=args.workers,
                                   progress=importing)
             importing.close()
@@ -192,7 +201,7 @@ def _import_annotated(args: argparse.Namespace) -> int:
     try:
         with _project(args) as project:
             if project.read_only:
-                return _fail(f"{project.path}: {project.read_only_reason}; nothing was imported")
+                return _fail(_not_imported(project, "File → Import annotations…"))
             for path in args.paths:
                 report = import_annotated(project, path, args.format, progress=progress, normalize=args.normalize,
                                           annotations=args.annotations)

@@ -12,14 +12,14 @@ PUBLIC = {
     "create_program", "delete_program", "delete_relation", "delete_span", "delete_spans", "document",
     "document_count", "document_ids", "documents_holding", "document_info", "document_sources", "documents_by_status",
     "export_document", "export_ranges", "find_program", "find_span", "has_relations", "index_text",
-    "integrity_check", "iter_export", "iter_export_json", "known_hashes", "label", "labels", "learned_entries",
+    "integrity_check", "iter_export", "iter_export_json", "known_hashes", "label", "label_position", "labels", "learned_entries",
     "link_span", "link_types", "link_types_between", "links_broken_by", "list_documents", "merge_programs",
     "next_document", "occurrence_count", "occurrences", "program", "program_named", "program_place_counts",
     "program_row_count", "program_rows", "program_span_counts", "programs", "programs_by_category", "read_only",
-    "region_override", "regions", "reject_suggestions", "rejections", "relation", "relations", "relations_of",
-    "region_decisions", "remove_label", "remove_link_type", "remove_program_alias", "rename_program", "restore_regions", "restore_rejections", "same_source", "set_regions", "source_key",
+    "region_override", "regions", "reject_suggestions", "rejections", "relation", "relations", "relations_of", "relations_of_spans",
+    "region_decisions", "remove_label", "remove_link_type", "remove_program_alias", "rename_program", "restore_regions", "restore_label", "restore_rejections", "same_source", "set_regions", "source_key",
     "schema_version", "set_label_attributes", "set_program_parent", "set_region", "set_setting",
-    "set_span_attributes", "set_status", "setting", "span", "spans", "spans_between", "spans_by_label", "stats",
+    "set_span_attributes", "set_status", "setting", "span", "spans", "spans_between", "spans_by_label", "spans_with_label", "stats",
     "text", "throughput", "uncertain_spots", "unindexed_count", "update_label", "update_span",
 }
 # Removed in the split as dead code (no caller in src/): the connection as a

@@ -164,21 +164,9 @@ class WindowActions(QObject):
         self.labels: dict[str, QAction] = {}
         w.palette_bar = QToolBar(w, objectName="labelPalette")
         w.palette_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for label in w.labels:
-            pixmap = QPixmap(14, 14)
-            pixmap.fill(QColor(label.color))
-            a = QAction(QIcon(pixmap), f"{label.hotkey or ''} {label.name} {label.zh}".strip(), w,
-                        objectName=f"label_{label.name}")
-            a.setToolTip(tip(f"{label.zh} / {label.en}"))
-            if label.hotkey:
-                a.setShortcut(QKeySequence(label.hotkey))
-                # only while the text or the palette has focus: typing "1" in the search box is typing
-                a.setShortcutContext(text_only)
-                w.text_view.addAction(a)
-            a.triggered.connect(lambda _=False, name=label.name: w.apply_label(name))
-            self.labels[label.name] = a
-        self.palette = LabelPalette(list(self.labels.values()))  # wraps: no label in an overflow menu
-        w.palette_bar.addWidget(self.palette)
+        self.labels_menu = QMenu(w)
+        self.palette: LabelPalette | None = None
+        self.set_labels(w.labels)
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, w.palette_bar)
         w.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # the main bar on a row of its own: nothing in an overflow
         for a in (self.delete,):
@@ -201,8 +189,7 @@ class WindowActions(QObject):
         self.suggestions_menu.addActions([self.occurrences, self.show_suggestions])
         self.document_menu = bar.addMenu("")
         self.document_menu.addActions([self.done, self.skip, self.reopen, self.raw])
-        self.labels_menu = bar.addMenu("")
-        self.labels_menu.addActions(list(self.labels.values()))
+        bar.addMenu(self.labels_menu)
         self.view_menu = bar.addMenu("")
         self.view_menu.addActions([self.bigger, self.smaller])
         self.view_menu.addSeparator()
@@ -225,6 +212,35 @@ class WindowActions(QObject):
         w.main_bar.addActions([self.undo, self.redo, self.done, self.skip, self.raw])
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, w.main_bar)
         self.view_menu.addAction(w.main_bar.toggleViewAction())
+
+    def set_labels(self, labels) -> None:
+        """The palette and the Labels menu for this label schema (again when it changes)."""
+        w, text_only = self.w, Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for a in self.labels.values():
+            self.labels_menu.removeAction(a)
+            w.text_view.removeAction(a)
+            a.deleteLater()
+        self.labels = {}
+        first = self.labels_menu.actions()[0] if self.labels_menu.actions() else None
+        for label in labels:
+            pixmap = QPixmap(14, 14)
+            pixmap.fill(QColor(label.color))
+            a = QAction(QIcon(pixmap), f"{label.hotkey or ''} {label.name} {label.zh}".strip(), w,
+                        objectName=f"label_{label.name}")
+            a.setToolTip(tip(f"{label.zh} / {label.en}"))
+            if label.hotkey:
+                a.setShortcut(QKeySequence(label.hotkey))
+                # only while the text or the palette has focus: typing "1" in the search box is typing
+                a.setShortcutContext(text_only)
+                w.text_view.addAction(a)
+            a.triggered.connect(lambda _=False, name=label.name: w.apply_label(name))
+            self.labels_menu.insertAction(first, a)
+            self.labels[label.name] = a
+        if self.palette is None:
+            self.palette = LabelPalette(list(self.labels.values()))  # wraps: no label in an overflow menu
+            w.palette_bar.addWidget(self.palette)
+        else:
+            self.palette.set_actions(list(self.labels.values()))
 
     def retranslate(self) -> None:
         for a, text in ((self.delete, self.tr("Delete span")), (self.done, self.tr("Mark done and go to the next")),

@@ -82,18 +82,23 @@ def run(project_path: Path | None = None, screenshot: Path | None = None, create
         suggestions.drop_prestarted()
         sys.stderr.write(f"annotator: error: {exc}\n")
         return 2
-    with project:
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        app.setOrganizationName("annotator")
-        app.setApplicationName("annotator")
-        app.setDesktopFileName("annotator")  # Wayland finds the menu entry, and its icon, by this name
-        app.setWindowIcon(app_icon())
-        from . import i18n
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("annotator")
+    app.setApplicationName("annotator")
+    app.setDesktopFileName("annotator")  # Wayland finds the menu entry, and its icon, by this name
+    app.setWindowIcon(app_icon())
+    from PySide6.QtCore import QSettings
 
-        i18n.install(i18n.chosen_language())
-        window = build_window(project)
+    from . import i18n
+    from .project_menu import Workspace
+
+    i18n.install(i18n.chosen_language())
+    if QSettings().value("user/annotator"):
+        project.annotator = QSettings().value("user/annotator")
+    workspace = Workspace()
+    try:
+        window = workspace.show_project(project)
         suggestions.drop_prestarted()  # not taken over: suggestions are turned off
-        window.show()
         if screenshot is not None:
             settle(app, window)
             ok = window.grab().save(str(screenshot))
@@ -102,11 +107,7 @@ def run(project_path: Path | None = None, screenshot: Path | None = None, create
                 sys.stderr.write(f"annotator: error: {screenshot}: cannot write the picture\n")
                 return 2
             return 0
+        workspace.ask_name()
         return app.exec()
-
-
-def main() -> int:
-    """The ``annotator-gui`` script: the window, on the project file given if any."""
-    if len(sys.argv) > 1:
-        return run(project_path=Path(sys.argv[1]), create=False)
-    return run()
+    finally:
+        workspace.shutdown()

@@ -176,6 +176,20 @@ class DocumentListModel(_Table):
                 return row
         return None
 
+    def grow(self) -> None:
+        """Documents were added (an import running): in the list's own order they
+        come at the end, where fetching shows them without a reset; in another
+        order or under a filter the list is read again."""
+        total = self._project.count_documents(self._status, self._search)
+        if total == self._total:
+            return
+        if self._order != ("id", False) or self._status is not None or self._search is not None:
+            self._reload()
+            return
+        self._total = total
+        if len(self._rows) < self.PAGE:  # the last page is in sight: show the new rows at once
+            self.fetchMore()
+
     def refresh_document(self, document_id: int) -> None:
         """Reread one row (its status or span count changed)."""
         row = self.row_of(document_id)

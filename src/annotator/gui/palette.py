@@ -14,16 +14,25 @@ class LabelPalette(QWidget):
     def __init__(self, actions: list[QAction], parent: QWidget | None = None):
         super().__init__(parent, objectName="labelButtons")
         self.buttons: list[QToolButton] = []
+        self._height = -1
+        self.set_actions(actions)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def set_actions(self, actions: list[QAction]) -> None:
+        """One button per action, in order (again when the label schema changes)."""
+        for button in self.buttons:
+            button.deleteLater()
+        self.buttons = []
         for action in actions:
             button = QToolButton(self, objectName=f"button_{action.objectName()}")
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setAutoRaise(True)
+            button.show()
             self.buttons.append(button)
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-        self._height = -1
+        self.relayout()
 
     def _place(self, width: int, move: bool) -> int:
         """Lay the buttons out in rows of ``width``; the height they take."""

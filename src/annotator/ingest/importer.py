@@ -42,9 +42,11 @@ class ImportReport:
 
 def import_paths(project: Project, paths: Iterable[str | os.PathLike[str]], *, text_field: str = "text",
                  workers: int | None = None, progress: Progress | None = None,
-                 max_bytes: int = MAX_BYTES) -> ImportReport:
+                 max_bytes: int = MAX_BYTES, current: Callable[[str], None] | None = None) -> ImportReport:
     """Import every document under ``paths``.  ``progress(done, total)`` is called
-    as documents are processed; ``workers=0`` normalizes in this process."""
+    as documents are processed, after ``current(source)`` names the one just
+    processed; ``workers=0`` normalizes in this process.  An exception raised by a
+    callback stops the import between batches: the batches committed stay."""
     report = ImportReport()
     tasks: list[Task] = []
     for item in expand(paths, text_field):
@@ -69,6 +71,8 @@ def import_paths(project: Project, paths: Iterable[str | os.PathLike[str]], *, t
         batch.clear()
 
     for done, result in enumerate(_results(tasks, known, workers, max_bytes), 1):
+        if current:
+            current(result.source if isinstance(result, (Rejected, Duplicate)) else result.source_file)
         if isinstance(result, Rejected):
             report.rejected.append(result)
         elif isinstance(result, Duplicate) or result.raw_sha256 in seen:

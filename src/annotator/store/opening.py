@@ -186,6 +186,25 @@ def open_reader(make: Factory, path: str | os.PathLike[str], *, annotator: str |
     return project
 
 
+def open_worker(make: Factory, project: Database) -> P:
+    """A second writable connection to a project this process already holds, for a
+    worker thread (an SQLite connection belongs to the thread that made it), with
+    the same settings (``synchronous=FULL``: a committed batch survives a kill).
+    The file lock stays with the first connection; both write through SQLite's own
+    locking, one short transaction at a time, so the window keeps saving edits
+    while an import runs.  Close it when done."""
+    if project.read_only:
+        return make(project.path, connect(project.path, read_only=True), project.annotator, None,
+                    project.read_only_reason)
+    conn = connect(project.path)
+    try:
+        conn.execute("PRAGMA synchronous = FULL")
+    except Error as exc:
+        conn.close()
+        raise_known(project.path, exc)
+    return make(project.path, conn, project.annotator, None, None)
+
+
 def _open_read_only(make: Factory, path: Path, who: str, reason: str, nobody_writes: bool = False) -> P:
     """Open for reading only.  ``nobody_writes``: the file cannot be written here
     (a read-only folder or filesystem), so no -shm can be made beside it; it is

@@ -6,6 +6,7 @@ transaction helper of :mod:`.db`:
 
 * :mod:`.documents`: documents, the document list and its search, annotated import
 * :mod:`.labels`: the label schema and the typed links it allows
+* :mod:`.label_edits`: what undoing a label's removal needs
 * :mod:`.annotations`: excluded regions, spans, suggestions, relations
 * :mod:`.exclusions`: region decisions carried across the documents of one source
 * :mod:`.flags`: the spots normalization flagged as uncertain
@@ -37,6 +38,7 @@ from .documents import Documents
 from .exclusions import Exclusions
 from .export import Export
 from .flags import Flags
+from .label_edits import LabelEdits
 from .labels import Labels, check_attribute_definitions, default_labels, default_link_types
 from .opening import SUFFIX, CommitWatch, backup, check_file, default_annotator, migrate
 from .reports import Reports
@@ -44,12 +46,13 @@ from .reports import Reports
 __all__ = [
     "BATCH_ANNOTATOR", "SUFFIX", "CommitWatch", "Project", "backup", "check_attribute_definitions", "check_file",
     "default_annotator", "default_labels", "default_link_types", "migrate", "now", "open_project", "open_reader",
+    "open_worker",
     "_connect",
 ]
 
 
 @sort_errors
-class Project(Documents, Labels, Annotations, Exclusions, Flags, Catalog, Reports, Export, Database):
+class Project(Documents, Labels, LabelEdits, Annotations, Exclusions, Flags, Catalog, Reports, Export, Database):
     """An open project file.  Use :func:`open_project`."""
 
     def __init__(self, path: Path, conn: Connection, annotator: str, lock, read_only_reason: str | None):
@@ -69,6 +72,12 @@ def open_project(path: str | os.PathLike[str], *, annotator: str | None = None, 
     why) or raise :class:`ProjectLocked`."""
     return opening.open_file(Project, path, annotator=annotator, create=create, wait=wait,
                              allow_read_only=allow_read_only)
+
+
+def open_worker(project: Project) -> Project:
+    """A second writable connection for a worker thread of this process
+    (:func:`.opening.open_worker`)."""
+    return opening.open_worker(Project, project)
 
 
 def open_reader(path: str | os.PathLike[str], *, annotator: str | None = None) -> Project:
