@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QRadioButton, QToolBar
 
+from annotator.gui.palette import LabelPalette
 from annotator.gui.label_editor import LabelEditor, RemoveLabelDialog
 
 from .conftest import drag
@@ -12,7 +13,8 @@ from .conftest import drag
 
 def palette(window) -> list[str]:
     bar = window.findChild(QToolBar, "labelPalette")
-    return [a.objectName().removeprefix("label_") for a in bar.actions()]
+    buttons = bar.findChild(LabelPalette).buttons
+    return [b.defaultAction().objectName().removeprefix("label_") for b in buttons]
 
 
 def open_editor(qtbot, window) -> LabelEditor:

@@ -1,4 +1,4 @@
-"""Ctrl+E on a line of one page, then Ctrl+Shift+E: the same line and the same
+"""Ctrl+E on a line of one page, then Ctrl+Alt+E: the same line and the same
 pattern excluded in the site's other pages, one undo step; real key events."""
 
 from PySide6.QtCore import Qt
@@ -44,7 +44,7 @@ def test_a_hand_decision_applied_to_the_source_with_one_key(qtbot, tmp_path):
         assert _excluded(window.project, doc.id) == ["浏览 3 次"]
         others = [i for i in (1, 2, 3) if i != doc.id]
         qtbot.keyClick(window.text_view, Qt.Key.Key_E,
-                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
         for i in others:
             text = window.project.text(i)
             assert _excluded(window.project, i) == [text[text.index("浏览"):]]
@@ -58,7 +58,7 @@ def test_with_no_decision_here_nothing_changes_and_the_status_bar_says_so(qtbot,
     with window_on(qtbot, _project(tmp_path)) as window:
         _first_document(qtbot, window)
         qtbot.keyClick(window.text_view, Qt.Key.Key_E,
-                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
         assert window.statusBar().currentMessage()
         assert all(_excluded(window.project, i) == [] for i in (1, 2, 3))
         assert window.undo_stack.count() == 0

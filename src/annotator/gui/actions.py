@@ -141,7 +141,7 @@ class WindowActions(QObject):
         self.skip = action("skip", lambda: w.set_status("skipped"), "Ctrl+K")
         self.reopen = action("reopen", lambda: w.set_status("in_progress"))
         self.region = action("toggleRegion", w.toggle_region, "Ctrl+E")
-        self.region_to_source = action("applyRegionsToSource", lambda: apply_to_source(w), "Ctrl+Shift+E")
+        self.region_to_source = action("applyRegionsToSource", lambda: apply_to_source(w), "Ctrl+Alt+E")
         self.raw = action("showRaw", w.show_raw, "Ctrl+R", checkable=True)
         self.snap = action("snapToWords", w.set_snapping, checkable=True)
         self.bigger = action("zoomIn", lambda: w.set_font_size(w.text_view.font().pointSize() + 1),

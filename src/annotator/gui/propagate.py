@@ -1,4 +1,4 @@
-"""Edit → Apply region decisions to this source (Ctrl+Shift+E): the lines this
+"""Edit → Apply region decisions to this source (Ctrl+Alt+E): the lines this
 document's annotator excluded or included by hand, carried to the other
 documents of the same source as one undoable step."""
 

@@ -484,8 +484,8 @@ class MainWindow(QMainWindow):
 
     def _starts_work(self, command: Command) -> SetStatus | None:
         """The status change a first edit of a new document brings, if any."""
-        if isinstance(command, SetStatus) or not command.document_id:
-            return None
+        if isinstance(command, SetStatus) or not command.document_id or command.document_id < 0:
+            return None  # (a label command names no document)
         if self.project.document_info(command.document_id).status != "new":
             return None
         return SetStatus(command.document_id, "in_progress")
