@@ -63,3 +63,15 @@ def test_the_spot_is_underlined_and_its_tooltip_says_what_it_probably_was(qtbot,
         assert not view._uncertain
         window.actions_.raw.trigger()
         assert [(m.start, m.end) for m in view._uncertain] == [(at, at + 1)]
+
+
+def test_runs_decoded_one_byte_off_are_mapped_too(tmp_path):
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parents[1] / "data" / "cleanup" / "pages" / "028.txt"
+    with open_project(tmp_path / "p.annotator", annotator="tester") as p:
+        assert import_paths(p, [page]).ok
+        (doc_id,) = p.document_ids()
+        text = p.text(doc_id)
+        runs = p.uncertain_spots(doc_id)["shifted_runs"]
+    assert [text[s["start"]:s["end"]] for s in runs] == [s["found"] for s in runs]

@@ -18,9 +18,7 @@ class Flags(Database):
         runs decoded one byte off.  Each keeps its raw position and what it probably
         was, and gains ``start``/``end``: the normalized characters that came from
         its raw range (equal when nothing of it reached the normalized text)."""
-        row = self.conn.execute(
-            "SELECT flags, map, length(raw_text), length(text) FROM documents WHERE id = ?", (document_id,)
-        ).fetchone()
+        row = self.conn.execute("SELECT flags FROM documents WHERE id = ?", (document_id,)).fetchone()
         found = json.loads(row[0]) if row and row[0] else {}
         out = {
             "splices": [dict(s) for s in found.get("splices", []) if not s.get("certain", True)],
@@ -28,10 +26,12 @@ class Flags(Database):
             "shifted_runs": [dict(s) for s in found.get("shifted_runs", [])],
         }
         out = {k: v for k, v in out.items() if v}
-        if out:
-            segments = json.loads(row[1])["segments"] if row[1] else None
-            alignment = Alignment.from_json(segments, row[2], row[3]) if segments is not None \
-                else Alignment.identity(row[3])
+        if out:  # the map is read only for a document with something to mark
+            stored, raw_length, length = self.conn.execute(
+                "SELECT map, length(raw_text), length(text) FROM documents WHERE id = ?", (document_id,)).fetchone()
+            segments = json.loads(stored)["segments"] if stored else None
+            alignment = Alignment.from_json(segments, raw_length, length) if segments is not None \
+                else Alignment.identity(length)
             for spots in out.values():
                 for s in spots:
                     s["start"], s["end"] = normalized_range(alignment, s["raw_start"], s["raw_end"])
