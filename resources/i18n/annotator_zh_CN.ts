@@ -21,7 +21,7 @@ A desktop annotator for Chinese documents: spans, links and a program catalog, s
 <context>
     <name>AnnotatedTextView</name>
     <message>
-        <location filename="../../src/annotator/gui/textview.py" line="407"/>
+        <location filename="../../src/annotator/gui/textview.py" line="382"/>
         <source>suggested {0} ({1}: {2}), confidence {3}</source>
         <translation>建议 {0}（{1}：{2}），置信度 {3}</translation>
     </message>
@@ -159,19 +159,6 @@ A desktop annotator for Chinese documents: spans, links and a program catalog, s
     </message>
 </context>
 <context>
-    <name>LearningActions</name>
-    <message>
-        <location filename="../../src/annotator/gui/learning.py" line="68"/>
-        <source>Next most uncertain</source>
-        <translation>下一个最不确定的建议</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/gui/learning.py" line="69"/>
-        <source>Suggestion settings…</source>
-        <translation>建议设置…</translation>
-    </message>
-</context>
-<context>
     <name>LinkMode</name>
     <message>
         <location filename="../../src/annotator/gui/linking.py" line="83"/>
@@ -242,92 +229,92 @@ A desktop annotator for Chinese documents: spans, links and a program catalog, s
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="201"/>
+        <location filename="../../src/annotator/gui/window.py" line="197"/>
         <source>Annotator — {0}</source>
         <translation>标注工具 — {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="202"/>
+        <location filename="../../src/annotator/gui/window.py" line="198"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="203"/>
+        <location filename="../../src/annotator/gui/window.py" line="199"/>
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="204"/>
+        <location filename="../../src/annotator/gui/window.py" line="200"/>
         <source>Selected span</source>
         <translation>选中的标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="207"/>
+        <location filename="../../src/annotator/gui/window.py" line="202"/>
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="210"/>
+        <location filename="../../src/annotator/gui/window.py" line="205"/>
         <source>Search titles and text</source>
         <translation>搜索标题和正文</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="217"/>
+        <location filename="../../src/annotator/gui/window.py" line="212"/>
         <source>Read-only: {0}. Changes cannot be saved.</source>
         <translation>只读：{0}。修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="219"/>
+        <location filename="../../src/annotator/gui/window.py" line="214"/>
         <source>Read-only: changes to this project cannot be saved.</source>
         <translation>只读：对此项目的修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="222"/>
+        <location filename="../../src/annotator/gui/window.py" line="217"/>
         <source>No font on this computer can show Chinese: the text appears as empty boxes. Install a CJK font (for example Noto Sans CJK, Debian: fonts-noto-cjk) and start again.</source>
         <translation>本机没有能显示中文的字体：文字会显示为空白方框。请安装中日韩字体（例如 Noto Sans CJK，Debian：fonts-noto-cjk）后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="339"/>
+        <location filename="../../src/annotator/gui/window.py" line="334"/>
         <source>{0} characters · {1} spans · {2}</source>
         <translation>{0} 个字符 · {1} 个标注 · {2}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="405"/>
+        <location filename="../../src/annotator/gui/window.py" line="399"/>
         <source>Saved: {0} · {1} tags the same text elsewhere</source>
         <translation>已保存：{0} · {1} 可在别处标注相同文本</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="434"/>
+        <location filename="../../src/annotator/gui/window.py" line="428"/>
         <source>Select a span first: its text is what is looked for</source>
         <translation>请先选择一个片段：将查找它的文本</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="484"/>
+        <location filename="../../src/annotator/gui/window.py" line="478"/>
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="496"/>
+        <location filename="../../src/annotator/gui/window.py" line="490"/>
         <source>Suggestions loading…</source>
         <translation>建议加载中…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="502"/>
+        <location filename="../../src/annotator/gui/window.py" line="496"/>
         <source>done {0} of {1}</source>
         <translation>已完成 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="508"/>
+        <location filename="../../src/annotator/gui/window.py" line="502"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="549"/>
+        <location filename="../../src/annotator/gui/window.py" line="542"/>
         <source>Raw page: “{0}” came from characters {1}–{2}</source>
         <translation>原始网页：“{0}”来自第 {1}–{2} 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="581"/>
+        <location filename="../../src/annotator/gui/window.py" line="574"/>
         <source>Links are made on the normalized text: leave the raw page first</source>
         <translation>链接在规范化文本上建立：请先退出原始页面</translation>
     </message>
@@ -414,49 +401,6 @@ A desktop annotator for Chinese documents: spans, links and a program catalog, s
         <location filename="../../src/annotator/gui/preferences.py" line="40"/>
         <source>Language</source>
         <translation>语言</translation>
-    </message>
-</context>
-<context>
-    <name>ProposalsDialog</name>
-    <message>
-        <location filename="../../src/annotator/gui/propagate.py" line="38"/>
-        <source>Apply region decisions to this source</source>
-        <translation>将区域的取舍应用到同一来源的文档</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/gui/propagate.py" line="39"/>
-        <source>Looking for the lines decided here in the other documents of this source…</source>
-        <translation>正在同一来源的其他文档中查找此处取舍过的行…</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/gui/propagate.py" line="59"/>
-        <source>No other document of this source has the lines decided by hand here</source>
-        <translation>同一来源的其他文档中没有此处手动取舍的行</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/gui/propagate.py" line="62"/>
-        <source>{0} lines in {1} documents; the checked ones are applied:</source>
-        <translation>{1} 篇文档中有 {0} 行；将应用勾选的行：</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/gui/propagate.py" line="64"/>
-        <source>(untitled)</source>
-        <translation>（无标题）</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/gui/propagate.py" line="66"/>
-        <source>exclude</source>
-        <translation>排除</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/gui/propagate.py" line="66"/>
-        <source>include</source>
-        <translation>纳入</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/gui/propagate.py" line="77"/>
-        <source>Could not read the other documents: {0}</source>
-        <translation>无法读取其他文档：{0}</translation>
     </message>
 </context>
 <context>
@@ -686,300 +630,252 @@ A desktop annotator for Chinese documents: spans, links and a program catalog, s
     </message>
 </context>
 <context>
-    <name>SuggestionSettingsDialog</name>
-    <message>
-        <location filename="../../src/annotator/gui/learning.py" line="22"/>
-        <source>Suggestion settings</source>
-        <translation>建议设置</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/gui/learning.py" line="25"/>
-        <source>Words this project&apos;s annotators tagged</source>
-        <translation>本项目标注员标注过的词</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/gui/learning.py" line="26"/>
-        <source>The domain lexicon</source>
-        <translation>领域词表</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/gui/learning.py" line="27"/>
-        <source>Program names</source>
-        <translation>项目品牌名称</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/gui/learning.py" line="28"/>
-        <source>Dates</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/gui/learning.py" line="29"/>
-        <source>jieba&apos;s word tags</source>
-        <translation>jieba 词性</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/gui/learning.py" line="30"/>
-        <source>The general model (LAC)</source>
-        <translation>通用模型（LAC）</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/gui/learning.py" line="31"/>
-        <source>This project&apos;s tagger, trained on its spans</source>
-        <translation>本项目的标注器（用本项目的标注训练）</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/gui/learning.py" line="41"/>
-        <source>Confidence floor</source>
-        <translation>置信度下限</translation>
-    </message>
-</context>
-<context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="228"/>
+        <location filename="../../src/annotator/gui/actions.py" line="226"/>
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="228"/>
+        <location filename="../../src/annotator/gui/actions.py" line="226"/>
         <source>Mark done and go to the next</source>
         <translation>标为完成并转到下一篇</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="229"/>
-        <location filename="../../src/annotator/gui/actions.py" line="247"/>
+        <location filename="../../src/annotator/gui/actions.py" line="227"/>
+        <location filename="../../src/annotator/gui/actions.py" line="244"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="229"/>
+        <location filename="../../src/annotator/gui/actions.py" line="227"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="230"/>
+        <location filename="../../src/annotator/gui/actions.py" line="228"/>
         <source>Include or exclude the region here</source>
         <translation>纳入或排除此处的区域</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="231"/>
+        <location filename="../../src/annotator/gui/actions.py" line="216"/>
         <source>Apply region decisions to this source</source>
         <translation>将区域的取舍应用到同一来源的文档</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="232"/>
+        <location filename="../../src/annotator/gui/actions.py" line="213"/>
         <source>Show the raw page</source>
         <translation>显示原始网页</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="232"/>
+        <location filename="../../src/annotator/gui/actions.py" line="229"/>
         <source>Snap selections to words</source>
         <translation>选择对齐到词边界</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="233"/>
+        <location filename="../../src/annotator/gui/actions.py" line="230"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="233"/>
+        <location filename="../../src/annotator/gui/actions.py" line="230"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="234"/>
+        <location filename="../../src/annotator/gui/actions.py" line="231"/>
         <source>Preferences…</source>
         <translation>首选项…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="234"/>
+        <location filename="../../src/annotator/gui/actions.py" line="231"/>
         <source>Guidelines</source>
         <translation>标注规范</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="235"/>
+        <location filename="../../src/annotator/gui/actions.py" line="232"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="235"/>
+        <location filename="../../src/annotator/gui/actions.py" line="232"/>
         <source>About Annotator</source>
         <translation>关于标注工具</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="236"/>
+        <location filename="../../src/annotator/gui/actions.py" line="233"/>
         <source>Accept the suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="237"/>
+        <location filename="../../src/annotator/gui/actions.py" line="234"/>
         <source>Reject the suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="238"/>
+        <location filename="../../src/annotator/gui/actions.py" line="235"/>
         <source>Next suggestion</source>
         <translation>下一个建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="238"/>
+        <location filename="../../src/annotator/gui/actions.py" line="235"/>
         <source>Previous suggestion</source>
         <translation>上一个建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="239"/>
+        <location filename="../../src/annotator/gui/actions.py" line="236"/>
         <source>Show suggestions</source>
         <translation>显示建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="240"/>
+        <location filename="../../src/annotator/gui/actions.py" line="237"/>
         <source>Tag all occurrences…</source>
         <translation>标注所有出现…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="241"/>
+        <location filename="../../src/annotator/gui/actions.py" line="238"/>
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="241"/>
+        <location filename="../../src/annotator/gui/actions.py" line="238"/>
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="242"/>
+        <location filename="../../src/annotator/gui/actions.py" line="239"/>
         <source>Edit the span&apos;s attributes</source>
         <translation>编辑标注属性</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="243"/>
+        <location filename="../../src/annotator/gui/actions.py" line="240"/>
         <source>Link the span to…</source>
         <translation>为标注建立链接…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="243"/>
+        <location filename="../../src/annotator/gui/actions.py" line="240"/>
         <source>Next span to link to</source>
         <translation>下一个可链接的标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="244"/>
+        <location filename="../../src/annotator/gui/actions.py" line="241"/>
         <source>Previous span to link to</source>
         <translation>上一个可链接的标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="245"/>
+        <location filename="../../src/annotator/gui/actions.py" line="242"/>
         <source>Make the link</source>
         <translation>建立链接</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="245"/>
+        <location filename="../../src/annotator/gui/actions.py" line="242"/>
         <source>Cancel the link</source>
         <translation>取消链接</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="247"/>
+        <location filename="../../src/annotator/gui/actions.py" line="244"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="247"/>
+        <location filename="../../src/annotator/gui/actions.py" line="244"/>
         <source>Raw page</source>
         <translation>原始页面</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="255"/>
+        <location filename="../../src/annotator/gui/actions.py" line="252"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="255"/>
+        <location filename="../../src/annotator/gui/actions.py" line="252"/>
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="256"/>
+        <location filename="../../src/annotator/gui/actions.py" line="253"/>
         <source>&amp;Labels</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="256"/>
+        <location filename="../../src/annotator/gui/actions.py" line="253"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="257"/>
+        <location filename="../../src/annotator/gui/actions.py" line="254"/>
         <source>&amp;Suggestions</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="258"/>
+        <location filename="../../src/annotator/gui/actions.py" line="255"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="258"/>
+        <location filename="../../src/annotator/gui/actions.py" line="255"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="261"/>
+        <location filename="../../src/annotator/gui/actions.py" line="258"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="262"/>
+        <location filename="../../src/annotator/gui/actions.py" line="259"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="272"/>
+        <location filename="../../src/annotator/gui/actions.py" line="269"/>
         <source>Undo {0}</source>
         <translation>撤销{0}</translation>
     </message>
     <message>
+        <location filename="../../src/annotator/gui/actions.py" line="269"/>
         <location filename="../../src/annotator/gui/actions.py" line="272"/>
-        <location filename="../../src/annotator/gui/actions.py" line="275"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="273"/>
+        <location filename="../../src/annotator/gui/actions.py" line="270"/>
         <source>Redo {0}</source>
         <translation>重做{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="273"/>
-        <location filename="../../src/annotator/gui/actions.py" line="275"/>
+        <location filename="../../src/annotator/gui/actions.py" line="270"/>
+        <location filename="../../src/annotator/gui/actions.py" line="272"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="295"/>
+        <location filename="../../src/annotator/gui/actions.py" line="292"/>
         <source>Accept all {0} suggestions in this document</source>
         <translation>接受本文档中所有 {0} 建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="296"/>
+        <location filename="../../src/annotator/gui/actions.py" line="293"/>
         <source>Reject all {0} suggestions in this document</source>
         <translation>拒绝本文档中所有 {0} 建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="298"/>
+        <location filename="../../src/annotator/gui/actions.py" line="295"/>
         <source>Accept all suggestions of the selected one&apos;s label</source>
         <translation>接受与所选建议同一标签的全部建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="299"/>
+        <location filename="../../src/annotator/gui/actions.py" line="296"/>
         <source>Reject all suggestions of the selected one&apos;s label</source>
         <translation>拒绝与所选建议同一标签的全部建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="253"/>
+        <location filename="../../src/annotator/gui/actions.py" line="250"/>
         <source>Program catalog</source>
         <translation>项目目录</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="254"/>
+        <location filename="../../src/annotator/gui/actions.py" line="251"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
@@ -1030,107 +926,107 @@ A desktop annotator for Chinese documents: spans, links and a program catalog, s
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="47"/>
+        <location filename="../../src/annotator/gui/actions.py" line="46"/>
         <source>tag {0}</source>
         <translation>标注 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="49"/>
+        <location filename="../../src/annotator/gui/actions.py" line="48"/>
         <source>delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="51"/>
+        <location filename="../../src/annotator/gui/actions.py" line="50"/>
         <source>reject the accepted suggestion</source>
         <translation>拒绝已接受的建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="53"/>
+        <location filename="../../src/annotator/gui/actions.py" line="52"/>
         <source>relabel as {0}</source>
         <translation>改标为 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="55"/>
+        <location filename="../../src/annotator/gui/actions.py" line="54"/>
         <source>mark done</source>
         <translation>标为完成</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="55"/>
+        <location filename="../../src/annotator/gui/actions.py" line="54"/>
         <source>skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="56"/>
+        <location filename="../../src/annotator/gui/actions.py" line="55"/>
         <source>reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="57"/>
+        <location filename="../../src/annotator/gui/actions.py" line="56"/>
         <source>mark new</source>
         <translation>标为新建</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="60"/>
+        <location filename="../../src/annotator/gui/actions.py" line="59"/>
         <source>accept the suggested {0}</source>
         <translation>接受建议的 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="61"/>
+        <location filename="../../src/annotator/gui/actions.py" line="60"/>
         <source>accept {0} suggestions</source>
         <translation>接受 {0} 条建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="64"/>
+        <location filename="../../src/annotator/gui/actions.py" line="63"/>
         <source>reject the suggested {0}</source>
         <translation>拒绝建议的 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="65"/>
+        <location filename="../../src/annotator/gui/actions.py" line="64"/>
         <source>reject {0} suggestions</source>
         <translation>拒绝 {0} 条建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="67"/>
+        <location filename="../../src/annotator/gui/actions.py" line="66"/>
         <source>tag {0} occurrences as {1}</source>
         <translation>将 {0} 处标注为 {1}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="69"/>
+        <location filename="../../src/annotator/gui/actions.py" line="68"/>
         <source>set {0}</source>
         <translation>设置{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="71"/>
+        <location filename="../../src/annotator/gui/actions.py" line="70"/>
         <source>link {0}</source>
         <translation>链接{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="73"/>
+        <location filename="../../src/annotator/gui/actions.py" line="72"/>
         <source>remove link</source>
         <translation>删除链接</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="75"/>
+        <location filename="../../src/annotator/gui/actions.py" line="74"/>
         <source>link to the catalog</source>
         <translation>关联到项目目录</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="77"/>
+        <location filename="../../src/annotator/gui/actions.py" line="76"/>
         <source>unlink from the catalog</source>
         <translation>取消关联项目目录</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="79"/>
+        <location filename="../../src/annotator/gui/actions.py" line="78"/>
         <source>new program {0}</source>
         <translation>新项目 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="82"/>
+        <location filename="../../src/annotator/gui/actions.py" line="81"/>
         <source>exclude region</source>
         <translation>排除区域</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="83"/>
+        <location filename="../../src/annotator/gui/actions.py" line="82"/>
         <source>include region</source>
         <translation>纳入区域</translation>
     </message>
@@ -1138,24 +1034,32 @@ A desktop annotator for Chinese documents: spans, links and a program catalog, s
 <context>
     <name>flags</name>
     <message>
-        <location filename="../../src/annotator/gui/flags.py" line="16"/>
+        <location filename="../../src/annotator/gui/flags.py" line="20"/>
         <source>{0} probably was {1} (bytes lost)</source>
         <translation>{0} 原本可能是 {1}(字节丢失)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/flags.py" line="19"/>
+        <location filename="../../src/annotator/gui/flags.py" line="23"/>
         <source>{0} reads {1} one byte on</source>
         <translation>{0} 错位一个字节后读作 {1}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/flags.py" line="22"/>
+        <location filename="../../src/annotator/gui/flags.py" line="26"/>
         <source>an unrepaired splice</source>
         <translation>一处未修复的拼接乱码</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/flags.py" line="23"/>
+        <location filename="../../src/annotator/gui/flags.py" line="27"/>
         <source>To check: {0}</source>
         <translation>待核对:{0}</translation>
+    </message>
+</context>
+<context>
+    <name>propagate</name>
+    <message>
+        <location filename="../../src/annotator/gui/propagate.py" line="113"/>
+        <source>Applied {0} region decisions to {1} documents of this source</source>
+        <translation>已将 {0} 项区域取舍应用到同一来源的 {1} 篇文档</translation>
     </message>
 </context>
 <context>
@@ -1174,14 +1078,6 @@ A desktop annotator for Chinese documents: spans, links and a program catalog, s
         <location filename="../../src/annotator/gui/models.py" line="36"/>
         <source>imported</source>
         <translation>导入</translation>
-    </message>
-</context>
-<context>
-    <name>propagate</name>
-    <message>
-        <location filename="../../src/annotator/gui/propagate.py" line="105"/>
-        <source>Applied {0} region decisions to {1} documents of this source</source>
-        <translation>已将 {0} 项区域取舍应用到同一来源的 {1} 篇文档</translation>
     </message>
 </context>
 <context>
@@ -1241,24 +1137,6 @@ A desktop annotator for Chinese documents: spans, links and a program catalog, s
     </message>
 </context>
 <context>
-    <name>spots</name>
-    <message>
-        <location filename="../../src/annotator/gui/spots.py" line="32"/>
-        <source>“{0}” probably was “{1}”: bytes were lost here</source>
-        <translation>“{0}”原本可能是“{1}”：此处丢失了字节</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/gui/spots.py" line="35"/>
-        <source>“{0}” was decoded one byte off; it probably reads “{1}”</source>
-        <translation>“{0}”解码错位了一个字节，原文可能是“{1}”</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/gui/spots.py" line="38"/>
-        <source>“{0}”: a character was cut here, probably one of {1}</source>
-        <translation>“{0}”：此处有一个字被截断，可能是 {1} 之一</translation>
-    </message>
-</context>
-<context>
     <name>status</name>
     <message>
         <location filename="../../src/annotator/gui/models.py" line="26"/>
@@ -1279,6 +1157,128 @@ A desktop annotator for Chinese documents: spans, links and a program catalog, s
         <location filename="../../src/annotator/gui/models.py" line="29"/>
         <source>skipped</source>
         <translation>已跳过</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionSettingsDialog</name>
+    <message>
+        <location filename="../../src/annotator/gui/learning.py" line="1"/>
+        <source>Suggestion settings</source>
+        <translation>建议设置</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/learning.py" line="1"/>
+        <source>Words this project&apos;s annotators tagged</source>
+        <translation>本项目标注员标注过的词</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/learning.py" line="1"/>
+        <source>The domain lexicon</source>
+        <translation>领域词表</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/learning.py" line="1"/>
+        <source>Program names</source>
+        <translation>项目品牌名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/learning.py" line="1"/>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/learning.py" line="1"/>
+        <source>jieba&apos;s word tags</source>
+        <translation>jieba 词性</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/learning.py" line="1"/>
+        <source>The general model (LAC)</source>
+        <translation>通用模型（LAC）</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/learning.py" line="1"/>
+        <source>This project&apos;s tagger, trained on its spans</source>
+        <translation>本项目的标注器（用本项目的标注训练）</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/learning.py" line="1"/>
+        <source>Confidence floor</source>
+        <translation>置信度下限</translation>
+    </message>
+</context>
+<context>
+    <name>LearningActions</name>
+    <message>
+        <location filename="../../src/annotator/gui/learning.py" line="1"/>
+        <source>Next most uncertain</source>
+        <translation>下一个最不确定的建议</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/learning.py" line="1"/>
+        <source>Suggestion settings…</source>
+        <translation>建议设置…</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsDialog</name>
+    <message>
+        <location filename="../../src/annotator/gui/propagate.py" line="38"/>
+        <source>Apply region decisions to this source</source>
+        <translation>将区域的取舍应用到同一来源的文档</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/propagate.py" line="39"/>
+        <source>Looking for the lines decided here in the other documents of this source…</source>
+        <translation>正在同一来源的其他文档中查找此处取舍过的行…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/propagate.py" line="59"/>
+        <source>No other document of this source has the lines decided by hand here</source>
+        <translation>同一来源的其他文档中没有此处手动取舍的行</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/propagate.py" line="62"/>
+        <source>{0} lines in {1} documents; the checked ones are applied:</source>
+        <translation>{1} 篇文档中有 {0} 行；将应用勾选的行：</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/propagate.py" line="64"/>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/propagate.py" line="66"/>
+        <source>exclude</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/propagate.py" line="66"/>
+        <source>include</source>
+        <translation>纳入</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/propagate.py" line="86"/>
+        <source>Could not read the other documents: {0}</source>
+        <translation>无法读取其他文档：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>spots</name>
+    <message>
+        <location filename="../../src/annotator/gui/spots.py" line="33"/>
+        <source>“{0}” probably was “{1}”: bytes were lost here</source>
+        <translation>“{0}”原本可能是“{1}”：此处丢失了字节</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/spots.py" line="36"/>
+        <source>“{0}” was decoded one byte off; it probably reads “{1}”</source>
+        <translation>“{0}”解码错位了一个字节，原文可能是“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/spots.py" line="39"/>
+        <source>“{0}”: a character was cut here, probably one of {1}</source>
+        <translation>“{0}”：此处有一个字被截断，可能是 {1} 之一</translation>
     </message>
 </context>
 </TS>
