@@ -21,7 +21,7 @@ A desktop annotator for Chinese documents: spans, links and a program catalog, s
 <context>
     <name>AnnotatedTextView</name>
     <message>
-        <location filename="../../src/annotator/gui/textview.py" line="402" />
+        <location filename="../../src/annotator/gui/textview.py" line="407" />
         <source>suggested {0} ({1}: {2}), confidence {3}</source>
         <translation>建议 {0}（{1}：{2}），置信度 {3}</translation>
     </message>
@@ -682,92 +682,92 @@ level (optional): national, city</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="200" />
+        <location filename="../../src/annotator/gui/window.py" line="201" />
         <source>Annotator — {0}</source>
         <translation>标注工具 — {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="201" />
+        <location filename="../../src/annotator/gui/window.py" line="202" />
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="202" />
+        <location filename="../../src/annotator/gui/window.py" line="203" />
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="203" />
+        <location filename="../../src/annotator/gui/window.py" line="204" />
         <source>Selected span</source>
         <translation>选中的标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="206" />
+        <location filename="../../src/annotator/gui/window.py" line="207" />
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="209" />
+        <location filename="../../src/annotator/gui/window.py" line="210" />
         <source>Search titles and text</source>
         <translation>搜索标题和正文</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="216" />
+        <location filename="../../src/annotator/gui/window.py" line="217" />
         <source>Read-only: {0}. Changes cannot be saved.</source>
         <translation>只读：{0}。修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="218" />
+        <location filename="../../src/annotator/gui/window.py" line="219" />
         <source>Read-only: changes to this project cannot be saved.</source>
         <translation>只读：对此项目的修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="221" />
+        <location filename="../../src/annotator/gui/window.py" line="222" />
         <source>No font on this computer can show Chinese: the text appears as empty boxes. Install a CJK font (for example Noto Sans CJK, Debian: fonts-noto-cjk) and start again.</source>
         <translation>本机没有能显示中文的字体：文字会显示为空白方框。请安装中日韩字体（例如 Noto Sans CJK，Debian：fonts-noto-cjk）后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="338" />
+        <location filename="../../src/annotator/gui/window.py" line="339" />
         <source>{0} characters · {1} spans · {2}</source>
         <translation>{0} 个字符 · {1} 个标注 · {2}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="403" />
+        <location filename="../../src/annotator/gui/window.py" line="405" />
         <source>Saved: {0} · {1} tags the same text elsewhere</source>
         <translation>已保存：{0} · {1} 可在别处标注相同文本</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="432" />
+        <location filename="../../src/annotator/gui/window.py" line="434" />
         <source>Select a span first: its text is what is looked for</source>
         <translation>请先选择一个片段：将查找它的文本</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="482" />
+        <location filename="../../src/annotator/gui/window.py" line="484" />
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="494" />
+        <location filename="../../src/annotator/gui/window.py" line="496" />
         <source>Suggestions loading…</source>
         <translation>建议加载中…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="500" />
+        <location filename="../../src/annotator/gui/window.py" line="502" />
         <source>done {0} of {1}</source>
         <translation>已完成 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="506" />
+        <location filename="../../src/annotator/gui/window.py" line="508" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="546" />
+        <location filename="../../src/annotator/gui/window.py" line="549" />
         <source>Raw page: “{0}” came from characters {1}–{2}</source>
         <translation>原始网页：“{0}”来自第 {1}–{2} 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="578" />
+        <location filename="../../src/annotator/gui/window.py" line="581" />
         <source>Links are made on the normalized text: leave the raw page first</source>
         <translation>链接在规范化文本上建立：请先退出原始页面</translation>
     </message>
@@ -877,6 +877,49 @@ level (optional): national, city</translation>
         <location filename="../../src/annotator/gui/import_dialog.py" line="127" />
         <source>{0} of {1} documents</source>
         <translation>{0} / {1} 篇文档</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsDialog</name>
+    <message>
+        <location filename="../../src/annotator/gui/propagate.py" line="38" />
+        <source>Apply region decisions to this source</source>
+        <translation>将区域的取舍应用到同一来源的文档</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/propagate.py" line="39" />
+        <source>Looking for the lines decided here in the other documents of this source…</source>
+        <translation>正在同一来源的其他文档中查找此处取舍过的行…</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/propagate.py" line="59" />
+        <source>No other document of this source has the lines decided by hand here</source>
+        <translation>同一来源的其他文档中没有此处手动取舍的行</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/propagate.py" line="62" />
+        <source>{0} lines in {1} documents; the checked ones are applied:</source>
+        <translation>{1} 篇文档中有 {0} 行；将应用勾选的行：</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/propagate.py" line="64" />
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/propagate.py" line="66" />
+        <source>exclude</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/propagate.py" line="66" />
+        <source>include</source>
+        <translation>纳入</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/propagate.py" line="85" />
+        <source>Could not read the other documents: {0}</source>
+        <translation>无法读取其他文档：{0}</translation>
     </message>
 </context>
 <context>
@@ -1676,12 +1719,7 @@ File → New project… makes one; File → Open project… (Ctrl+O) or File →
 <context>
     <name>propagate</name>
     <message>
-        <location filename="../../src/annotator/gui/propagate.py" line="18" />
-        <source>No other document of this source has the lines decided by hand here</source>
-        <translation>同一来源的其他文档中没有此处手动取舍的行</translation>
-    </message>
-    <message>
-        <location filename="../../src/annotator/gui/propagate.py" line="25" />
+        <location filename="../../src/annotator/gui/propagate.py" line="113" />
         <source>Applied {0} region decisions to {1} documents of this source</source>
         <translation>已将 {0} 项区域取舍应用到同一来源的 {1} 篇文档</translation>
     </message>
@@ -1740,6 +1778,24 @@ File → New project… makes one; File → Open project… (Ctrl+O) or File →
         <location filename="../../src/annotator/gui/models.py" line="70" />
         <source>county</source>
         <translation>县级</translation>
+    </message>
+</context>
+<context>
+    <name>spots</name>
+    <message>
+        <location filename="../../src/annotator/gui/spots.py" line="32" />
+        <source>“{0}” probably was “{1}”: bytes were lost here</source>
+        <translation>“{0}”原本可能是“{1}”：此处丢失了字节</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/spots.py" line="35" />
+        <source>“{0}” was decoded one byte off; it probably reads “{1}”</source>
+        <translation>“{0}”解码错位了一个字节，原文可能是“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/spots.py" line="38" />
+        <source>“{0}”: a character was cut here, probably one of {1}</source>
+        <translation>“{0}”：此处有一个字被截断，可能是 {1} 之一</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 from ..store import Region, Relation, Span
 from ..suggest.model import Suggestion
 from .models import FixedSpans
+from . import spots as uncertain
 from .plain import tip
 from .textpos import QtPositions
 
@@ -111,6 +112,7 @@ class AnnotatedTextView(QPlainTextEdit):
         self._links = links if links is not None else _NoLinks()
         self._link_preview = None
         self.setPlainText(text)  # plain text: <b> and <img> are characters here, nothing more
+        uncertain.clear(self)
         if source is not self._source:
             if isinstance(self._source, QAbstractItemModel):
                 for signal in _CHANGES:
@@ -228,6 +230,7 @@ class AnnotatedTextView(QPlainTextEdit):
                 painter.fillRect(rect, color)
             painter.end()
         super().paintEvent(event)  # the text and the mouse selection, over the backgrounds
+        uncertain.paint(self, event.rect())
         outlines += self._link_outlines()
         curves = self.link_curves() if self._links or self._link_preview else []
         if above or outlines or curves:
@@ -393,6 +396,8 @@ class AnnotatedTextView(QPlainTextEdit):
                 QToolTip.showText(event.globalPos(), tip("\n".join(f"{s.label}: {s.text}" for s in found)), self)
             elif suggestion is not None:
                 QToolTip.showText(event.globalPos(), tip(self.suggestion_tip(suggestion)), self)
+            elif note := uncertain.tip_at(self, index):
+                QToolTip.showText(event.globalPos(), tip(note), self)
             else:
                 QToolTip.hideText()
             return True

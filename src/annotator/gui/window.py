@@ -29,6 +29,7 @@ from ..suggest.words import snap
 from . import i18n, plain
 from .actions import WindowActions, describe
 from .catalog_view import CatalogView
+from . import spots as uncertain
 from .flags import note as flag_note
 from .help import AboutDialog, GuidelinesDialog, ShortcutSheet
 from .indexer import IdleIndexer
@@ -337,6 +338,7 @@ class MainWindow(QMainWindow):
         info = self.project.document_info(document_id)
         message = self.tr("{0} characters · {1} spans · {2}").format(length, info.span_count, status_name(info.status))
         self.statusBar().showMessage(" · ".join(filter(None, (message, flag_note(self.project, document_id)))))
+        uncertain.show(self.text_view, self.project.uncertain_spots(document_id))
 
     def show_document(self, document_id: int) -> None:
         """Open a document and select it in the list, fetching list pages as needed."""
@@ -532,6 +534,7 @@ class MainWindow(QMainWindow):
             self.text_view.show_document(doc.text, self.spans, self.project.regions(doc.id), self.colors,
                                          self.suggestions, self.links)
             self.text_view.select_span(selected)
+            uncertain.show(self.text_view, self.project.uncertain_spots(doc.id))
             self.palette_bar.setEnabled(True)
             return
         span = self.spans.find(self.text_view.selected_span)
