@@ -158,7 +158,7 @@ class SuggestionController(QObject):
 
     def command_ran(self, command: Command) -> None:
         """A command was done or undone: hide what it decided now, recompute soon."""
-        documents = getattr(command, "document_ids", (command.document_id,))
+        documents = command.document_ids
         if command.span_ids or len(documents) > 1:
             self._lexicon = None  # spans teach the learned lexicon: read it again
             self._lexicon_age += 1

@@ -501,7 +501,7 @@ class MainWindow(QMainWindow):
         except ProjectError as exc:
             plain.warn(self, self.tr("Not saved"), str(exc))
             return False
-        documents = getattr(command, "document_ids", (command.document_id,))  # a batch may touch many
+        documents = command.document_ids  # a batch may touch many
         for document_id in documents:
             self.documents.refresh_document(document_id)
         if command.document_id == self.document_id or self.document_id in documents:
