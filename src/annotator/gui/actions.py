@@ -266,11 +266,10 @@ class WindowActions(QObject):
         stack = self.w.undo_stack
         if not shiboken6.isValid(stack) or not shiboken6.isValid(self.undo):
             return  # the window is being taken down: the stack empties as it goes
-        undo = stack.command(stack.index() - 1) if stack.canUndo() else None
-        redo = stack.command(stack.index()) if stack.canRedo() else None
+        undo, redo = stack.history.undo_step(), stack.history.redo_step()
         # described now, not when pushed: the language may have changed since
-        self.undo.setText(self.tr("Undo {0}").format(describe(undo.command)) if undo else self.tr("Undo"))
-        self.redo.setText(self.tr("Redo {0}").format(describe(redo.command)) if redo else self.tr("Redo"))
+        self.undo.setText(self.tr("Undo {0}").format(describe(undo[0])) if undo else self.tr("Undo"))
+        self.redo.setText(self.tr("Redo {0}").format(describe(redo[0])) if redo else self.tr("Redo"))
         # the toolbar's buttons keep a short, fixed text (the toolbar never jumps); the menu and tooltip say what
         for a, short in ((self.undo, self.tr("Undo")), (self.redo, self.tr("Redo"))):
             a.setIconText(short)

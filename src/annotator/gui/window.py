@@ -9,7 +9,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt
-from PySide6.QtGui import QFontDatabase, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..session import AddSpan, Command, DeleteSpan, RejectSpan, Relabel, SetRegion, SetStatus
+from ..session.history import History
 from ..store import STATUSES, Project, ProjectError
 from ..suggest.words import snap
 from . import i18n, plain
 from .actions import WindowActions, describe
 from .catalog_view import CatalogView
 from .help import AboutDialog, GuidelinesDialog, ShortcutSheet
+from .history import UndoHistory
 from .indexer import IdleIndexer
 from .linking import DocumentLinks, LinkMode
 from .models import DocumentListModel, FixedSpans, SpanListModel, read_only_reason, status_name
@@ -44,25 +46,6 @@ from .workers import WordBoundaries
 _WARNING_STYLE = "background: #fff3cd; color: #664d03; padding: 6px;"
 
 
-class _Undoable(QUndoCommand):
-    """A done command on the undo stack.  Qt calls redo() when it is pushed; the
-    command has already run by then, so the first call does nothing."""
-
-    def __init__(self, window: MainWindow, command: Command, *after: Command):
-        super().__init__(command.text)
-        self.command, self._after, self._window, self._pushed = command, after, window, False
-
-    def redo(self) -> None:
-        if self._pushed:
-            for command in (self.command, *self._after):
-                self._window._run(command.do, command)
-        self._pushed = True
-
-    def undo(self) -> None:
-        for command in reversed((self.command, *self._after)):
-            self._window._run(command.undo, command)
-
-
 def cjk_font_available() -> bool:
     return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
 
@@ -71,7 +54,8 @@ class MainWindow(QMainWindow):
     def __init__(self, project: Project):
         super().__init__()
         self.project = project
-        self.undo_stack = QUndoStack(self)
+        self.history = History(project, self._run)  # plain Python; undo_stack is its Qt face
+        self.undo_stack = UndoHistory(self.history, self)
         self.document_id: int | None = None
         self.labels = project.labels()
         self.colors = {label.name: label.color for label in self.labels}
@@ -105,7 +89,7 @@ class MainWindow(QMainWindow):
         self.text_view.pickedChanged.connect(lambda: self.span_panel.show_span(self.text_view.selected_span))
         self.text_view.pickedChanged.connect(self.actions_.update_enabled)
         self.linking.changed.connect(self.actions_.update_enabled)
-        # done, undone or redone; not while the window closes (the stack empties, the project may be closed)
+        # done, undone or redone; not after the window closed (the project may be closed)
         self.undo_stack.indexChanged.connect(lambda _: self.document_id is not None and self.span_panel.commands_ran())
         self.suggestions.changed.connect(self.actions_.update_enabled)
         self.suggestion_state = QLabel(objectName="suggestionState", textFormat=Qt.TextFormat.PlainText)
@@ -472,9 +456,9 @@ class MainWindow(QMainWindow):
             return False
         start = self._starts_work(command)
         if start is not None and self._run(start.do, start):
-            self.undo_stack.push(_Undoable(self, command, start))
+            self.undo_stack.push((command, start))
         else:
-            self.undo_stack.push(_Undoable(self, command))
+            self.undo_stack.push((command,))
         self.statusBar().showMessage(self.tr("Saved: {0}").format(describe(command)), 4000)
         return True
 

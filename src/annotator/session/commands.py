@@ -1,7 +1,7 @@
 """Every change an annotator makes, as a command that can be done and undone.
 
-Plain Python over the store, so undo is testable without a QApplication; the
-window wraps each command in a ``QUndoCommand`` on one ``QUndoStack``.  A
+Plain Python over the store, so undo is testable without a QApplication; done
+commands go on the plain :class:`~annotator.session.history.History`.  A
 command remembers what it needs to undo itself (the deleted span, the old
 label) when it is done; doing it again after an undo restores the same ids, so
 relations and later commands keep pointing at the right spans.
