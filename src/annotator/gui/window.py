@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..session import AddSpan, Command, DeleteSpan, RejectSpan, Relabel, SetRegion, SetStatus
+from ..session.document import OpenDocument
 from ..session.history import History
 from ..store import STATUSES, Project, ProjectError
 from ..suggest.words import snap
@@ -66,11 +67,13 @@ class MainWindow(QMainWindow):
 
         self.text_view = AnnotatedTextView()
         self.documents = DocumentListModel(project, self)
-        self.spans = SpanListModel(project, self.colors, self)
+        self.open = OpenDocument(project)  # its spans, links, rejections and regions; the widgets observe it
+        self.open.subscribe(lambda event, _row: event == "regions" and self.text_view.set_regions(self.open.regions))
+        self.spans = SpanListModel(project, self.colors, self, document=self.open)
         self.words = WordBoundaries(self)
         self.suggestions = SuggestionController(project, self.spans, self.text_view, set(self.colors), self.execute,
                                                 self)
-        self.links = DocumentLinks(project, self.colors)
+        self.links = DocumentLinks(project, self.colors, self.open)
         self.linking = LinkMode(project, self.spans, self.text_view, self.links, self.execute, self._say, self)
         self._last_tagged: int | None = None
         self._closed = False
@@ -238,7 +241,7 @@ class MainWindow(QMainWindow):
         self.snapping = on
         QSettings().setValue("edit/snap_to_words", on)
         if on and self.document_id is not None:
-            self.words.request(self.document_id, self.project.text(self.document_id))
+            self.words.request(self.document_id, self.open.text)
 
     def edit_preferences(self) -> None:
         dialog = PreferencesDialog(Preferences(self.project.annotator, self.text_view.font().pointSize(),
@@ -269,6 +272,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         self.document_id = None  # the project may close next: no late reads
+        self.open.close()
         self._closed = True
         self.indexer.stop()
         for view in (self.catalog_view, self.statistics_view):
@@ -299,12 +303,10 @@ class MainWindow(QMainWindow):
         the rest of its spans right after the first paint."""
         if self.actions_.raw.isChecked():
             self.actions_.raw.setChecked(False)
-        text = self.project.text(document_id)
         self.document_id = document_id
-        self.spans.show_document(document_id, first_screen=True)
-        self.links.show_document(document_id)
-        self.text_view.show_document(text, self.spans, self.project.regions(document_id), self.colors,
-                                     self.suggestions, self.links)
+        self.open.open(document_id, first_screen=True)
+        text = self.open.text
+        self.text_view.show_document(text, self.spans, self.open.regions, self.colors, self.suggestions, self.links)
         self.suggestions.show_document(document_id, text)
         self.text_view.after_next_paint(lambda: self._spans_loaded(document_id, len(text)))
         if self.snapping:
@@ -389,7 +391,7 @@ class MainWindow(QMainWindow):
     def _snapped(self, start: int, end: int) -> tuple[int, int]:
         boundaries = self.words.boundaries(self.document_id)
         if boundaries is None:  # never wait for jieba: tag what was selected
-            self.words.request(self.document_id, self.project.text(self.document_id))
+            self.words.request(self.document_id, self.open.text)
             return start, end
         return snap(start, end, boundaries)
 
@@ -485,17 +487,9 @@ class MainWindow(QMainWindow):
         except ProjectError as exc:
             plain.warn(self, self.tr("Not saved"), str(exc))
             return False
-        documents = command.document_ids  # a batch may touch many
-        for document_id in documents:
+        for document_id in command.document_ids:  # a batch may touch many
             self.documents.refresh_document(document_id)
-        if command.document_id == self.document_id or self.document_id in documents:
-            self.links.reload()  # before the view repaints
-        if command.document_id == self.document_id:
-            self.spans.refresh_spans(command.span_ids)  # the text view repaints from the span list
-            if not command.span_ids:
-                self.text_view.set_regions(self.project.regions(command.document_id))
-        elif self.document_id in documents:
-            self.spans.reload()
+        self.open.command_ran(command)  # the span list, the text view and link mode follow it
         self.suggestions.command_ran(command)
         if isinstance(command, SetStatus):
             self.show_progress()
@@ -509,8 +503,8 @@ class MainWindow(QMainWindow):
         self.linking.cancel(quiet=True)
         if not raw:
             selected = self.text_view.selected_span
-            self.text_view.show_document(doc.text, self.spans, self.project.regions(doc.id), self.colors,
-                                         self.suggestions, self.links)
+            self.text_view.show_document(doc.text, self.spans, self.open.regions, self.colors, self.suggestions,
+                                         self.links)
             self.text_view.select_span(selected)
             self.palette_bar.setEnabled(True)
             return
