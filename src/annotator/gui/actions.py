@@ -10,7 +10,7 @@ import shiboken6
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QMenu
 
 from ..session import (
     AcceptSuggestions,
@@ -85,6 +85,9 @@ def describe(command: Command) -> str:
 
 
 class WindowActions(QObject):
+    """The actions and menus, owned here; the window's toolbars (``palette_bar``,
+    ``main_bar``, made by the window) are filled here and nothing is set on the window."""
+
     def __init__(self, window: MainWindow):
         super().__init__(window)
         self.w = w = window
@@ -161,7 +164,6 @@ class WindowActions(QObject):
             self.languages.addAction(a)
 
         self.labels: dict[str, QAction] = {}
-        w.palette_bar = QToolBar(w, objectName="labelPalette")
         w.palette_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for label in w.labels:
             pixmap = QPixmap(14, 14)
@@ -219,7 +221,6 @@ class WindowActions(QObject):
                       self.preferences, self.region, self.accept_label, self.reject_label, self.occurrences,
                       self.attributes, self.link, self.link_cancel, self.region_to_source])
         w.addActions([self.catalog, self.statistics, self.keys_sheet])
-        w.main_bar = QToolBar(w, objectName="mainToolbar")
         w.main_bar.addActions([self.undo, self.redo, self.done, self.skip, self.raw])
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, w.main_bar)
         self.view_menu.addAction(w.main_bar.toggleViewAction())

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -82,6 +83,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._central())
         self._build_document_dock()
         self._build_span_dock()
+        self.palette_bar = QToolBar(self, objectName="labelPalette")  # filled by the actions
+        self.main_bar = QToolBar(self, objectName="mainToolbar")
         self.actions_ = WindowActions(self)
         self.actions_.snap.setChecked(self.snapping)
         self.actions_.show_suggestions.setChecked(self.suggestions.enabled)
