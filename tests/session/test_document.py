@@ -88,3 +88,27 @@ def test_a_long_document_opens_with_its_first_screen_then_the_rest(project):
     assert [s.id for s in document.spans()] == [near_span.id] and not document.complete
     document.load_rest()
     assert [s.id for s in document.spans()] == [near_span.id, far_span.id] and document.complete
+
+
+def test_the_next_span_from_a_span_or_a_position_and_the_region_at_a_position(project):
+    first, second = project.add_span(1, 3, 5, "ORG"), project.add_span(1, 8, 15, "PROGRAM")
+    document = OpenDocument(project)
+    document.open(1)
+    assert document.next_span(first.id, 0, forward=True) == second
+    assert document.next_span(second.id, 0, forward=True) is None
+    assert document.next_span(second.id, 0, forward=False) == first
+    assert document.next_span(None, 6, forward=True) == second and document.next_span(None, 6, forward=False) == first
+    assert document.next_span(None, 0, forward=False) is None
+    assert (document.region_at(1).start, document.region_at(3).end) == (0, 3) and document.region_at(4) is None
+
+
+def test_a_span_on_the_raw_page_it_came_from(project):
+    from annotator.session.document import on_raw_page
+
+    raw = "江门市<b>妇联</b>举办"
+    text = "江门市妇联举办"
+    project.add_documents([make_document(text, source="raw.html", raw=raw)])
+    doc = project.document(3)
+    span = project.add_span(3, 3, 5, "ORG")
+    moved = on_raw_page(doc, span)
+    assert moved.text == raw[moved.start:moved.end] and (moved.id, moved.label) == (span.id, "ORG")

@@ -151,11 +151,11 @@ class WindowActions(QObject):
         self.smaller = action("zoomOut", lambda: w.set_font_size(w.text_view.font().pointSize() - 1),
                               QKeySequence.StandardKey.ZoomOut)
         self.preferences = action("preferences", w.edit_preferences, QKeySequence.StandardKey.Preferences)
-        self.guide = action("guidelines", w.show_guidelines, QKeySequence.StandardKey.HelpContents)
-        self.keys_sheet = action("keyboardShortcuts", w.show_shortcuts, "Ctrl+/")
-        self.about = action("about", w.show_about)
-        self.catalog = action("showCatalog", w.show_catalog, "Ctrl+Shift+C")
-        self.statistics = action("showStatistics", w.show_statistics, "Ctrl+Shift+I")
+        self.guide = action("guidelines", w.side_windows.show_guidelines, QKeySequence.StandardKey.HelpContents)
+        self.keys_sheet = action("keyboardShortcuts", w.side_windows.show_shortcuts, "Ctrl+/")
+        self.about = action("about", w.side_windows.show_about)
+        self.catalog = action("showCatalog", w.side_windows.show_catalog, "Ctrl+Shift+C")
+        self.statistics = action("showStatistics", w.side_windows.show_statistics, "Ctrl+Shift+I")
         self.languages = QActionGroup(w)
         for code in LANGUAGES:
             a = QAction(LANGUAGES[code], w, objectName=f"language_{code}", checkable=True)

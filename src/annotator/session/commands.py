@@ -401,6 +401,15 @@ class SetRegion(Command):
             project.set_region(self.document_id, self.start, self.end, self._old)
 
 
+def starts_work(project: Project, command: Command) -> SetStatus | None:
+    """The status change a first edit of a new document brings, if any (done with it, in the same undo step)."""
+    if isinstance(command, SetStatus) or not command.document_id:
+        return None
+    if project.document_info(command.document_id).status != "new":
+        return None
+    return SetStatus(command.document_id, "in_progress")
+
+
 def _existing(project: Project, program_id: int | None) -> int | None:
     """``program_id`` if the catalog still has it: a program deleted since is not brought back by an undo."""
     return program_id if program_id is not None and project.find_program(program_id) is not None else None

@@ -17,12 +17,19 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
-from ..store import Project, Region, Relation, Span
+from ..store import Document, Project, Region, Relation, Span
 from .commands import Command
 
 Observer = Callable[[str, int], None]
 RejectionKey = tuple[int, int, str]  # (start, end, label)
+
+
+def on_raw_page(document: Document, span: Span) -> Span:
+    """A span of the normalized text as it lies on the raw page it came from."""
+    start, end = document.raw_range(span.start, span.end)
+    return replace(span, start=start, end=end, text=document.raw_text[start:end])
 
 
 def _order(span: Span) -> tuple[int, int, int]:
@@ -155,6 +162,24 @@ class OpenDocument:
         first = bisect_left(self._spans, start - self._longest, key=_start)
         last = bisect_left(self._spans, end, key=_start)
         return [s for s in self._spans[first:last] if s.end > start]
+
+    def next_span(self, span_id: int | None, at: int, forward: bool) -> Span | None:
+        """The span after (or before) span ``span_id`` in text order, or, with no
+        such span here, the first one starting at or after the position ``at`` (the
+        last one before it)."""
+        row = None if span_id is None else self.row_of(span_id)
+        if row is None:
+            row = bisect_left(self._spans, at, key=_start) - (0 if forward else 1)
+        else:
+            row += 1 if forward else -1
+        return self._spans[row] if 0 <= row < len(self._spans) else None
+
+    def region_at(self, at: int) -> Region | None:
+        """The region holding the position ``at``, or ending at it."""
+        for region in self.regions:
+            if region.start <= at < region.end or (at == region.end and region.end > region.start):
+                return region
+        return None
 
     def links_of(self, span_id: int) -> list[Relation]:
         """The links going from or to a span."""
