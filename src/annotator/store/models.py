@@ -190,6 +190,18 @@ class ExportSpan(NamedTuple):
     program: list[str | None] | None = None  # its catalog entry: [name, parent's name]; None if not linked
 
 
+# The canonical JSONL record's layout (docs/export.md): its fields, in the order
+# every line writes them.  exchange/records.py builds the record from these and
+# store/export.py has SQLite write the same bytes from templates made of them.
+RECORD_FIELDS = ("id", "text", "spans", "relations", "excluded", "meta", "normalizer", "schema_version")
+SPAN_FIELDS = ("id", "start", "end", "label", "text", "raw_start", "raw_end", "origin", "annotator", "attributes",
+               "program")
+PROGRAM_FIELDS = ("name", "parent")
+RELATION_FIELDS = ("id", "head", "tail", "type")
+EXCLUDED_FIELDS = ("start", "end", "reason", "rule")
+META_FIELDS = ("title", "date", "source", "source_file", "raw_sha256", "status", "annotators")
+
+
 @dataclass(frozen=True)
 class ExportDocument:
     """A document as an export reads it, with its spans (by start, end, label,
