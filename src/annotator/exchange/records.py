@@ -24,7 +24,6 @@ from ..store.models import (
     PROGRAM_FIELDS,
     RECORD_FIELDS,
     RELATION_FIELDS,
-    SPAN_FIELDS,
     ExportDocument,
     ExportSpan,
 )
@@ -58,11 +57,14 @@ def build_record(doc: ExportDocument, attribute_names: Sequence[str], options: E
     for n, (s, start, end) in enumerate(placed, 1):
         ordinal[s.id] = n
         raw_start, raw_end = source_range(s.start, s.end)  # type: ignore[misc]
-        out_spans.append(dict(zip(SPAN_FIELDS, (
-            n, start, end, s.label, s.text, raw_start, raw_end, s.origin, s.annotator,
-            uniform_attributes(s.attributes, attribute_names),
-            None if s.program is None else dict(zip(PROGRAM_FIELDS, s.program)),
-        ))))
+        # a literal, in SPAN_FIELDS' order (tests/exchange/test_records.py holds them equal): a span a
+        # dict display is a third faster than dict(zip(SPAN_FIELDS, ...)), and spans are most of an export
+        out_spans.append({
+            "id": n, "start": start, "end": end, "label": s.label, "text": s.text,
+            "raw_start": raw_start, "raw_end": raw_end, "origin": s.origin, "annotator": s.annotator,
+            "attributes": uniform_attributes(s.attributes, attribute_names),
+            "program": None if s.program is None else dict(zip(PROGRAM_FIELDS, s.program)),
+        })
     relations = [(ordinal[h], ordinal[t], kind) for h, t, kind in doc.relations if h in ordinal and t in ordinal]
     meta = doc.meta
     # every object in the layout's order (store/models.py), which the SQL export writes too
