@@ -137,3 +137,31 @@ def test_attributes_have_every_name_of_the_project():
 def test_non_overlapping_keeps_the_longest_then_the_earliest():
     spans = [{"id": i, "start": s, "end": e} for i, (s, e) in enumerate([(0, 1), (0, 2), (1, 4), (3, 9), (9, 10)])]
     assert [(s["start"], s["end"]) for s in non_overlapping(spans)] == [(0, 2), (3, 9), (9, 10)]
+
+
+def test_the_record_has_the_layout_of_store_models_in_its_order(glossed, tmp_path):
+    from annotator.exchange.records import build_record
+    from annotator.store.models import (
+        EXCLUDED_FIELDS,
+        META_FIELDS,
+        PROGRAM_FIELDS,
+        RECORD_FIELDS,
+        RELATION_FIELDS,
+        SPAN_FIELDS,
+    )
+
+    project, ids = glossed
+    org = next(s for s in project.spans(ids[0]) if s.label == "ORG")
+    head = project.add_span(ids[0], org.end, org.end + 2, "PROGRAM")
+    project.link_span(head.id, project.create_program("巾帼大宣讲").id)
+    project.add_relation(head.id, org.id, "organizer")
+    project.set_region(ids[0], 0, 1, True)
+    doc = next(d for d in project.iter_export() if d.id == ids[0])
+    record = build_record(doc, project.attribute_names(), ExportOptions())
+    assert tuple(record) == RECORD_FIELDS and tuple(record["meta"]) == META_FIELDS
+    assert all(tuple(s) == SPAN_FIELDS for s in record["spans"])
+    assert tuple(next(s["program"] for s in record["spans"] if s["program"])) == PROGRAM_FIELDS
+    assert record["excluded"] and all(tuple(e) == EXCLUDED_FIELDS for e in record["excluded"])
+    line = records_of(project, tmp_path)[ids.index(ids[0])]  # the SQL's line: the same order
+    assert tuple(line) == RECORD_FIELDS and all(tuple(s) == SPAN_FIELDS for s in line["spans"])
+    assert record["relations"] and all(tuple(r) == RELATION_FIELDS for r in record["relations"] + line["relations"])

@@ -149,3 +149,19 @@ def test_occurrences_skip_excluded_regions(project):
     # the fixture's document excludes its first three characters, 江门市
     assert list(find_occurrences(project, "江门", "LOC", document_id=1)) == []
     assert [o.start for o in find_occurrences(project, "妇联", "ORG", document_id=1)] == [3]
+
+
+def test_every_command_says_which_documents_and_spans_it_touched(project):
+    import inspect
+
+    from annotator.session import commands, propagate
+    from annotator.session.commands import Command
+
+    kinds = [c for m in (commands, propagate) for _, c in inspect.getmembers(m, inspect.isclass)
+             if c.__module__ == m.__name__ and c is not Command and hasattr(c, "do")]
+    assert kinds and all(issubclass(c, Command) for c in kinds)
+    status = SetStatus(1, "done")
+    assert status.document_ids == (1,) and status.span_ids == ()
+    tag = AddSpan(1, 0, 5, "ORG")
+    tag.do(project)
+    assert tag.document_ids == (1,) and tag.span_ids == (tag.span_id,)

@@ -28,7 +28,7 @@ from pathlib import Path
 from ..normalize import normalize as normalize_bytes
 from ..normalize.pipeline import MAP_FORMAT, NormalizedDocument
 from ..store import Project
-from ..store.models import AnnotatedDocument, ImportedSpan, NewDocument
+from ..store.models import AnnotatedDocument, ImportedSpan, NewDocument, new_document
 from .annotated import Parsed, Problem, json_lines
 from .formats import READABLE, module
 
@@ -168,14 +168,9 @@ def annotated_document(item: Parsed, fmt: str, normalize: bool = False) -> Annot
         (doc, spans), problems = _normalized(item)
         if problems:
             raise ChangedWhileReading(f"{item.where}: changed while it was imported ({problems[0]})")
-        new = NewDocument(
-            raw_sha256=digest, source_file=item.meta.get("source_file") or item.where, encoding="utf-8",
-            raw_text=doc.raw_text, text=doc.text, map={"format": MAP_FORMAT, "segments": doc.alignment.to_json()},
-            excluded=[r.to_json() for r in doc.excluded],
-            meta={key: item.meta.get(key) or doc.meta.get(key) for key in ("title", "date", "source")},
-            flags={**doc.flags, "imported_from": item.where, "format": fmt}, steps=doc.steps,
-            normalizer=doc.version,
-        )
+        new = new_document(doc, digest, item.meta.get("source_file") or item.where, encoding="utf-8",
+                           meta={key: item.meta.get(key) or doc.meta.get(key) for key in ("title", "date", "source")},
+                           flags={**doc.flags, "imported_from": item.where, "format": fmt})
         return AnnotatedDocument(new, spans, item.relations, item.status)
     doc = NewDocument(
         raw_sha256=digest,

@@ -10,7 +10,7 @@ import shiboken6
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QMenu
 
 from ..session import (
     AcceptSuggestions,
@@ -86,6 +86,9 @@ def describe(command: Command) -> str:
 
 
 class WindowActions(QObject):
+    """The actions and menus, owned here; the window's toolbars (``palette_bar``,
+    ``main_bar``, made by the window) are filled here and nothing is set on the window."""
+
     def __init__(self, window: MainWindow):
         super().__init__(window)
         self.w = w = window
@@ -149,11 +152,11 @@ class WindowActions(QObject):
         self.smaller = action("zoomOut", lambda: w.set_font_size(w.text_view.font().pointSize() - 1),
                               QKeySequence.StandardKey.ZoomOut)
         self.preferences = action("preferences", w.edit_preferences, QKeySequence.StandardKey.Preferences)
-        self.guide = action("guidelines", w.show_guidelines, QKeySequence.StandardKey.HelpContents)
-        self.keys_sheet = action("keyboardShortcuts", w.show_shortcuts, "Ctrl+/")
-        self.about = action("about", w.show_about)
-        self.catalog = action("showCatalog", w.show_catalog, "Ctrl+Shift+C")
-        self.statistics = action("showStatistics", w.show_statistics, "Ctrl+Shift+I")
+        self.guide = action("guidelines", w.side_windows.show_guidelines, QKeySequence.StandardKey.HelpContents)
+        self.keys_sheet = action("keyboardShortcuts", w.side_windows.show_shortcuts, "Ctrl+/")
+        self.about = action("about", w.side_windows.show_about)
+        self.catalog = action("showCatalog", w.side_windows.show_catalog, "Ctrl+Shift+C")
+        self.statistics = action("showStatistics", w.side_windows.show_statistics, "Ctrl+Shift+I")
         self.languages = QActionGroup(w)
         for code in LANGUAGES:
             a = QAction(LANGUAGES[code], w, objectName=f"language_{code}", checkable=True)
@@ -162,7 +165,6 @@ class WindowActions(QObject):
             self.languages.addAction(a)
 
         self.labels: dict[str, QAction] = {}
-        w.palette_bar = QToolBar(w, objectName="labelPalette")
         w.palette_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.labels_menu = QMenu(w)
         self.palette: LabelPalette | None = None
@@ -208,7 +210,6 @@ class WindowActions(QObject):
                       self.preferences, self.region, self.accept_label, self.reject_label, self.occurrences,
                       self.attributes, self.link, self.link_cancel, self.region_to_source])
         w.addActions([self.catalog, self.statistics, self.keys_sheet])
-        w.main_bar = QToolBar(w, objectName="mainToolbar")
         w.main_bar.addActions([self.undo, self.redo, self.done, self.skip, self.raw])
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, w.main_bar)
         self.view_menu.addAction(w.main_bar.toggleViewAction())
@@ -285,11 +286,10 @@ class WindowActions(QObject):
         stack = self.w.undo_stack
         if not shiboken6.isValid(stack) or not shiboken6.isValid(self.undo):
             return  # the window is being taken down: the stack empties as it goes
-        undo = stack.command(stack.index() - 1) if stack.canUndo() else None
-        redo = stack.command(stack.index()) if stack.canRedo() else None
+        undo, redo = stack.history.undo_step(), stack.history.redo_step()
         # described now, not when pushed: the language may have changed since
-        self.undo.setText(self.tr("Undo {0}").format(describe(undo.command)) if undo else self.tr("Undo"))
-        self.redo.setText(self.tr("Redo {0}").format(describe(redo.command)) if redo else self.tr("Redo"))
+        self.undo.setText(self.tr("Undo {0}").format(describe(undo[0])) if undo else self.tr("Undo"))
+        self.redo.setText(self.tr("Redo {0}").format(describe(redo[0])) if redo else self.tr("Redo"))
         # the toolbar's buttons keep a short, fixed text (the toolbar never jumps); the menu and tooltip say what
         for a, short in ((self.undo, self.tr("Undo")), (self.redo, self.tr("Redo"))):
             a.setIconText(short)

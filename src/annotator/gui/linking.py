@@ -15,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from ..session import AddLink, Command
+from ..session.document import OpenDocument
 from ..store import Project, Relation, Span
 from ..suggest.model import Suggestion
 from .models import SpanListModel, schema_name
@@ -22,35 +23,21 @@ from .textview import AnnotatedTextView
 
 
 class DocumentLinks:
-    """The links of the open document, by span, for painting: a document holds a
-    few, read again (one indexed query) after each command on it."""
+    """The links of the open document, by span, for painting: a face over
+    :class:`~annotator.session.document.OpenDocument`, which rereads them after
+    each command on the document, with the colour each link type is drawn in."""
 
-    def __init__(self, project: Project, colors: dict[str, str]):
-        self._project = project
-        self._document_id: int | None = None
-        self._by_span: dict[int, list[Relation]] = {}
+    def __init__(self, project: Project, colors: dict[str, str], document: OpenDocument):
+        self._document = document
         # a link is drawn in the colour of the label it goes to (organizer: ORG's)
         self.colors = {t.type: colors.get(t.tail, "#888888") for t in reversed(project.link_types())}
 
-    def show_document(self, document_id: int | None) -> None:
-        self._document_id = document_id
-        self.reload()
-
-    def reload(self) -> None:
-        self._by_span = {}
-        if self._document_id is None:
-            return
-        for r in self._project.relations(self._document_id):
-            self._by_span.setdefault(r.head, []).append(r)
-            if r.tail != r.head:
-                self._by_span.setdefault(r.tail, []).append(r)
-
     def __bool__(self) -> bool:
-        return bool(self._by_span)
+        return self._document.has_links()
 
     def of(self, span_id: int) -> list[Relation]:
         """The links going from or to a span."""
-        return self._by_span.get(span_id, [])
+        return self._document.links_of(span_id)
 
     def color(self, type: str) -> str:
         return self.colors.get(type, "#888888")

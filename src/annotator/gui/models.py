@@ -1,9 +1,9 @@
 """Thin Qt models over the store: they hold a page of rows, never a second copy
-of the annotations, and reload from the store when the window reports a change."""
+of the annotations; the span list is a face over the open document
+(session/document.py), which rereads what each command touched."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable
 
 from PySide6.QtCore import (
@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from ..session.document import OpenDocument
 from ..store import DocumentInfo, Project, Span
 from .plain import tip
 
@@ -200,7 +201,8 @@ class DocumentListModel(_Table):
 
 
 class SpanListModel(_Table):
-    """The spans of the open document, in text order (start, end, id).
+    """The spans of the open document, in text order (start, end, id): a Qt face
+    over :class:`~annotator.session.document.OpenDocument`, which holds them.
 
     The text view paints from it too (``spans_between``), so each edit changes one
     row here and repaints the view, never re-reading 10,000 spans.  Opening a long
@@ -208,82 +210,65 @@ class SpanListModel(_Table):
 
     COLUMNS = (QT_TRANSLATE_NOOP("columns", "Label"), QT_TRANSLATE_NOOP("columns", "Text"),
                QT_TRANSLATE_NOOP("columns", "Origin"))
-    FIRST_SCREEN = 20_000  # characters: more than a screen holds
+    FIRST_SCREEN = OpenDocument.FIRST_SCREEN
 
-    def __init__(self, project: Project, colors: dict[str, str], parent=None):
+    def __init__(self, project: Project, colors: dict[str, str], parent=None, document: OpenDocument | None = None):
         super().__init__(parent)
-        self._project = project
-        self._document_id: int | None = None
-        self._rows: list[Span] = []
-        self._longest = 0  # at least the longest span's length: how far back a bisection looks
+        self.document = document if document is not None else OpenDocument(project)
         self._colors = colors  # the window's, read once from the label schema
-        self.complete = True
+        self.document.subscribe(self._document_changed)
 
+    @property
+    def _rows(self):
+        return self.document.rows
+
+    @property
+    def complete(self) -> bool:
+        return self.document.complete
+
+    def _document_changed(self, event: str, row: int) -> None:
+        if event == "resetting":
+            self.beginResetModel()
+        elif event == "reset":
+            self.endResetModel()
+        elif event == "changed":
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+        elif event == "removing":
+            self.beginRemoveRows(QModelIndex(), row, row)
+        elif event == "removed":
+            self.endRemoveRows()
+        elif event == "inserting":
+            self.beginInsertRows(QModelIndex(), row, row)
+        elif event == "inserted":
+            self.endInsertRows()
+
+    # the open document's, forwarded: the window, link mode and the suggestions ask here
     def show_document(self, document_id: int | None, first_screen: bool = False) -> None:
-        """Show a document's spans; with ``first_screen``, only those near its start
-        until :meth:`load_rest` runs."""
-        self._document_id = document_id
-        if document_id is not None and first_screen:
-            self._reset(self._project.spans_between(document_id, 0, self.FIRST_SCREEN), complete=False)
-        else:
-            self.reload()
+        self.document.open(document_id, first_screen)
 
     def load_rest(self) -> None:
-        if not self.complete:
-            self.reload()
+        self.document.load_rest()
 
     def reload(self) -> None:
-        self._reset([] if self._document_id is None else self._project.spans(self._document_id), complete=True)
-
-    def _reset(self, rows: list[Span], complete: bool) -> None:
-        self.beginResetModel()
-        self._rows, self.complete = rows, complete
-        self._longest = max((s.end - s.start for s in rows), default=0)
-        self.endResetModel()
+        self.document.reload_spans()
 
     def refresh_spans(self, span_ids: Iterable[int]) -> None:
-        """Reread only these spans (a command added, changed or removed them)."""
-        for span_id in span_ids:
-            span = self._project.find_span(span_id)
-            if span is not None and span.document_id != self._document_id:
-                span = None
-            row = self.row_of(span_id)
-            if row is not None and span is not None and _order(self._rows[row]) == _order(span):
-                self._rows[row] = span
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
-                continue
-            if row is not None:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._rows[row]
-                self.endRemoveRows()
-            if span is not None:
-                row = bisect_left(self._rows, _order(span), key=_order)
-                self.beginInsertRows(QModelIndex(), row, row)
-                self._rows.insert(row, span)
-                self._longest = max(self._longest, span.end - span.start)
-                self.endInsertRows()
+        self.document.refresh_spans(span_ids)
 
     def spans_between(self, start: int, end: int) -> list[Span]:
-        """Spans overlapping ``[start, end)``, by bisection on their starts."""
-        first = bisect_left(self._rows, start - self._longest, key=_start)
-        last = bisect_left(self._rows, end, key=_start)
-        return [s for s in self._rows[first:last] if s.end > start]
+        return self.document.spans_between(start, end)
 
     def find(self, span_id: int | None) -> Span | None:
-        row = None if span_id is None else self.row_of(span_id)
-        return None if row is None else self._rows[row]
+        return self.document.find(span_id)
 
     def spans(self) -> list[Span]:
-        return list(self._rows)
+        return self.document.spans()
 
     def span_at(self, row: int) -> Span:
-        return self._rows[row]
+        return self.document.span_at(row)
 
     def row_of(self, span_id: int) -> int | None:
-        for row, span in enumerate(self._rows):
-            if span.id == span_id:
-                return row
-        return None
+        return self.document.row_of(span_id)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         span = self._row(index)
@@ -302,10 +287,6 @@ class SpanListModel(_Table):
 
 def _order(span: Span) -> tuple[int, int, int]:
     return (span.start, span.end, span.id)  # the store's order
-
-
-def _start(span: Span) -> int:
-    return span.start
 
 
 class FixedSpans:

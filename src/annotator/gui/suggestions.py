@@ -210,7 +210,6 @@ class SuggestionController(QObject):
         self._text = ""
         self._shown: list[Suggestion] = []
         self._ends: list[int] = []
-        self._rejected: set[Key] = set()
         self._relay = _Relay()
         self._relay.done.connect(self._finished)
         self._relay.learned.connect(self._learned)
@@ -226,8 +225,6 @@ class SuggestionController(QObject):
     def show_document(self, document_id: int | None, text: str = "") -> None:
         """A document was opened: show its cached suggestions, then bring them up to date."""
         self._document_id, self._text = document_id, text
-        self._rejected = set() if document_id is None else {
-            (r.start, r.end, r.label) for r in self._project.rejections(document_id)}
         entry = self._cache.get(document_id) if document_id is not None else None
         if entry is None and document_id is not None:  # from the last session: shown now, checked soon
             entry = self._saved.take(document_id, text)
@@ -239,15 +236,18 @@ class SuggestionController(QObject):
             self.start_worker()
             QTimer.singleShot(0, self, self.refresh)  # after the window has painted the text
 
+    @property
+    def _rejected(self) -> frozenset[Key]:
+        return self._spans.document.rejections  # the open document's, reread after each command on it
+
     def command_ran(self, command: Command) -> None:
         """A command was done or undone: hide what it decided now, recompute soon."""
-        documents = getattr(command, "document_ids", (command.document_id,))
+        documents = command.document_ids
         if command.span_ids or len(documents) > 1:
             self._lexicon = None  # spans teach the learned lexicon: read it again
             self._lexicon_age += 1
             self._learn_timer.start()  # and the tagger, once the annotator pauses
         if self._document_id in documents:
-            self._rejected = {(r.start, r.end, r.label) for r in self._project.rejections(self._document_id)}
             self._drop_hidden_selection()
             self.changed.emit()
         if self.enabled and not self._timer.isActive():

@@ -188,13 +188,6 @@ class AnnotatedTextView(QPlainTextEdit):
         """Spans covering the character at ``index``, innermost first."""
         return sorted(self.spans_between(index, index + 1), key=lambda s: (s.end - s.start, s.start))
 
-    def visible_range(self) -> tuple[int, int]:
-        """The code points shown in the viewport."""
-        blocks = [b for b, _ in self._blocks(self.viewport().rect())]
-        if not blocks:
-            return (0, 0)
-        return self._block_range(blocks[0])[0], self._block_range(blocks[-1])[1]
-
     # painting -------------------------------------------------------------------------
     def paintEvent(self, event) -> None:
         below, above, outlines = [], [], []

@@ -5,76 +5,39 @@ menus and shortcuts."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import replace
-
 from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt
-from PySide6.QtGui import QFontDatabase, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDockWidget,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar
 
-from ..session import AddSpan, Command, DeleteSpan, RejectSpan, Relabel, SetRegion, SetStatus
-from ..store import STATUSES, Project, ProjectError
+from ..session import AddSpan, Command, DeleteSpan, RejectSpan, Relabel, SetRegion, SetStatus, starts_work
+from ..session.document import OpenDocument, on_raw_page
+from ..session.history import History
+from ..store import Project, ProjectError
 from ..suggest.words import snap
-from . import i18n, plain
+from . import i18n, plain, spots
 from .actions import WindowActions, describe
-from .catalog_view import CatalogView
-from . import spots as uncertain
 from .flags import note as flag_note
-from .help import AboutDialog, GuidelinesDialog, ShortcutSheet
+from .docks import Central, DocumentDock, StatusLine, make_table
+from .history import UndoHistory
 from .indexer import IdleIndexer
 from .learning import LearningActions
 from .linking import DocumentLinks, LinkMode
-from .models import DocumentListModel, FixedSpans, SpanListModel, read_only_reason, status_name
+from .models import DocumentListModel, FixedSpans, SpanListModel, status_name
 from .occurrences import OccurrencesDialog
 from .preferences import Preferences, PreferencesDialog
+from .side_windows import SideWindows
 from .span_panel import SpanPanel
-from .statistics_view import StatisticsView
 from .suggestions import SuggestionController
 from .textview import AnnotatedTextView
 from .workers import WordBoundaries
-
-_WARNING_STYLE = "background: #fff3cd; color: #664d03; padding: 6px;"
-
-
-class _Undoable(QUndoCommand):
-    """A done command on the undo stack.  Qt calls redo() when it is pushed; the
-    command has already run by then, so the first call does nothing."""
-
-    def __init__(self, window: MainWindow, command: Command, *after: Command):
-        super().__init__(command.text)
-        self.command, self._after, self._window, self._pushed = command, after, window, False
-
-    def redo(self) -> None:
-        if self._pushed:
-            for command in (self.command, *self._after):
-                self._window._run(command.do, command)
-        self._pushed = True
-
-    def undo(self) -> None:
-        for command in reversed((self.command, *self._after)):
-            self._window._run(command.undo, command)
-
-
-def cjk_font_available() -> bool:
-    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
 
 
 class MainWindow(QMainWindow):
     def __init__(self, project: Project):
         super().__init__()
         self.project = project
-        self.undo_stack = QUndoStack(self)
+        self.history = History(project, self._run)  # plain Python; undo_stack is its Qt face
+        self.undo_stack = UndoHistory(self.history, self)
         self.document_id: int | None = None
         self.labels = project.labels()
         self.colors = {label.name: label.color for label in self.labels}
@@ -85,19 +48,23 @@ class MainWindow(QMainWindow):
 
         self.text_view = AnnotatedTextView()
         self.documents = DocumentListModel(project, self)
-        self.spans = SpanListModel(project, self.colors, self)
+        self.open = OpenDocument(project)  # its spans, links, rejections and regions; the widgets observe it
+        self.open.subscribe(lambda event, _row: event == "regions" and self.text_view.set_regions(self.open.regions))
+        self.spans = SpanListModel(project, self.colors, self, document=self.open)
         self.words = WordBoundaries(self)
         self.suggestions = SuggestionController(project, self.spans, self.text_view, set(self.colors), self.execute,
                                                 self)
-        self.links = DocumentLinks(project, self.colors)
+        self.links = DocumentLinks(project, self.colors, self.open)
         self.linking = LinkMode(project, self.spans, self.text_view, self.links, self.execute, self._say, self)
         self._last_tagged: int | None = None
         self._closed = False
-        self.catalog_view: CatalogView | None = None  # made when first opened
-        self.statistics_view: StatisticsView | None = None
-        self.setCentralWidget(self._central())
+        self.side_windows = SideWindows(self, project.path, self.show_span)  # made when first opened
+        self.central = Central(project, self.text_view)
+        self.setCentralWidget(self.central)
         self._build_document_dock()
         self._build_span_dock()
+        self.palette_bar = QToolBar(self, objectName="labelPalette")  # filled by the actions
+        self.main_bar = QToolBar(self, objectName="mainToolbar")
         self.actions_ = WindowActions(self)
         self.learning = LearningActions(self, self.actions_.suggestions_menu, self.suggestions)
         self.actions_.snap.setChecked(self.snapping)
@@ -109,14 +76,12 @@ class MainWindow(QMainWindow):
         self.text_view.pickedChanged.connect(lambda: self.span_panel.show_span(self.text_view.selected_span))
         self.text_view.pickedChanged.connect(self.actions_.update_enabled)
         self.linking.changed.connect(self.actions_.update_enabled)
-        # done, undone or redone; not while the window closes (the stack empties, the project may be closed)
+        # done, undone or redone; not after the window closed (the project may be closed)
         self.undo_stack.indexChanged.connect(lambda _: self.document_id is not None and self.span_panel.commands_ran())
         self.suggestions.changed.connect(self.actions_.update_enabled)
-        self.suggestion_state = QLabel(objectName="suggestionState", textFormat=Qt.TextFormat.PlainText)
-        self.statusBar().addPermanentWidget(self.suggestion_state)
-        self.suggestions.loadingChanged.connect(lambda _: self._show_suggestion_state())
-        self.progress_label = QLabel(objectName="progressLabel", textFormat=Qt.TextFormat.PlainText)
-        self.statusBar().addPermanentWidget(self.progress_label)
+        self.status_line = StatusLine(self.statusBar())
+        self.progress_label = self.status_line.progress_label
+        self.suggestions.loadingChanged.connect(self.status_line.show_loading)
         self.resize(1280, 800)
         self._restore_settings()
         self._retranslate()
@@ -127,55 +92,18 @@ class MainWindow(QMainWindow):
             self.document_table.selectRow(0)
 
     # building -------------------------------------------------------------------------
-    def _central(self) -> QWidget:
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.read_only_banner = self.font_banner = None
-        if self.project.read_only:
-            self.read_only_banner = QLabel(objectName="readOnlyBanner", styleSheet=_WARNING_STYLE, wordWrap=True,
-                                           textFormat=Qt.TextFormat.PlainText)
-            layout.addWidget(self.read_only_banner)
-        if not cjk_font_available():
-            self.font_banner = QLabel(objectName="fontWarning", styleSheet=_WARNING_STYLE, wordWrap=True)
-            layout.addWidget(self.font_banner)
-        layout.addWidget(self.text_view)
-        return central
-
     def _build_document_dock(self) -> None:
-        panel = QWidget()
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(4, 4, 4, 4)
-        self.status_filter = QComboBox(objectName="statusFilter")
-        self.status_filter.addItem("", None)
-        for status in STATUSES:
-            self.status_filter.addItem("", status)
-        self.search = QLineEdit(objectName="documentSearch")
-        self.document_table = self._table("documentList", self.documents, stretch=0)
-        header = self.document_table.horizontalHeader()
-        # status and span count always in view; the title gives way (elided)
-        for column, mode in ((1, QHeaderView.ResizeMode.Interactive), (2, QHeaderView.ResizeMode.ResizeToContents),
-                             (3, QHeaderView.ResizeMode.ResizeToContents),
-                             (4, QHeaderView.ResizeMode.ResizeToContents)):
-            header.setSectionResizeMode(column, mode)
-        header.resizeSection(1, 64)
-        self.document_table.setColumnHidden(1, True)  # the site is in the tooltip: room for the title
-        header.setMinimumSectionSize(32)
-        self.document_table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.document_table.setSortingEnabled(True)
-        self.document_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        for w in (self.status_filter, self.search, self.document_table):
-            layout.addWidget(w)
+        self.document_dock = DocumentDock(self.documents, self)
+        self.status_filter, self.search = self.document_dock.status_filter, self.document_dock.search
+        self.document_table = self.document_dock.table
         self.status_filter.currentIndexChanged.connect(self._filter)
         self.search.textChanged.connect(self._filter)
         self.document_table.selectionModel().currentRowChanged.connect(self._document_chosen)
         self.documents.modelReset.connect(self._after_reset)
-        self.document_dock = QDockWidget(self, objectName="documentDock")
-        self.document_dock.setWidget(panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.document_dock)
 
     def _build_span_dock(self) -> None:
-        self.span_table = self._table("spanList", self.spans, stretch=1)
+        self.span_table = make_table("spanList", self.spans, stretch=1)
         self.span_table.selectionModel().currentRowChanged.connect(self._span_row_chosen)
         self.span_dock = QDockWidget(self, objectName="spanDock")
         self.span_dock.setWidget(self.span_table)
@@ -187,41 +115,17 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.span_dock, self.panel_dock], [300, 500], Qt.Orientation.Vertical)
         self.resizeDocks([self.document_dock, self.span_dock], [340, 300], Qt.Orientation.Horizontal)
 
-    def _table(self, name: str, model, stretch: int) -> QTableView:
-        table = QTableView(objectName=name)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        return table
-
     # language ------------------------------------------------------------------------
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Annotator — {0}").format(self.project.path.name))
-        self.document_dock.setWindowTitle(self.tr("Documents"))
+        self.document_dock.retranslate()
         self.span_dock.setWindowTitle(self.tr("Spans"))
         self.panel_dock.setWindowTitle(self.tr("Selected span"))
         self.span_panel.retranslate()
         self.learning.retranslate()
-        self.status_filter.setItemText(0, self.tr("All documents"))
-        for i, status in enumerate(STATUSES, 1):
-            self.status_filter.setItemText(i, status_name(status))
-        self.search.setPlaceholderText(self.tr("Search titles and text"))
         self.show_progress()
-        self._show_suggestion_state()
-        if self.read_only_banner is not None:
-            reason = self.project.read_only_reason or ""
-            known = read_only_reason(reason)
-            if known is not None:
-                self.read_only_banner.setText(self.tr("Read-only: {0}. Changes cannot be saved.").format(known))
-            else:  # a reason this window has no words for: said in the tooltip, as the store put it
-                self.read_only_banner.setText(self.tr("Read-only: changes to this project cannot be saved."))
-            self.read_only_banner.setToolTip(plain.tip(reason))
-        if self.font_banner is not None:
-            self.font_banner.setText(self.tr("No font on this computer can show Chinese: the text appears as empty "
-                                        "boxes. Install a CJK font (for example Noto Sans CJK, "
-                                        "Debian: fonts-noto-cjk) and start again."))
+        self.status_line.show_loading(self.suggestions.loading)
+        self.central.retranslate()
         self.actions_.retranslate()
         self.documents.retranslate()
         self.spans.retranslate()
@@ -259,7 +163,7 @@ class MainWindow(QMainWindow):
         self.snapping = on
         QSettings().setValue("edit/snap_to_words", on)
         if on and self.document_id is not None:
-            self.words.request(self.document_id, self.project.text(self.document_id))
+            self.words.request(self.document_id, self.open.text)
 
     def edit_preferences(self) -> None:
         dialog = PreferencesDialog(Preferences(self.project.annotator, self.text_view.font().pointSize(),
@@ -290,12 +194,10 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         self.document_id = None  # the project may close next: no late reads
+        self.open.close()
         self._closed = True
         self.indexer.stop()
-        for view in (self.catalog_view, self.statistics_view):
-            if view is not None:
-                view.shutdown()
-                view.close()
+        self.side_windows.close()
         self.words.shutdown()
         self.suggestions.shutdown()
         super().closeEvent(event)
@@ -320,12 +222,10 @@ class MainWindow(QMainWindow):
         the rest of its spans right after the first paint."""
         if self.actions_.raw.isChecked():
             self.actions_.raw.setChecked(False)
-        text = self.project.text(document_id)
         self.document_id = document_id
-        self.spans.show_document(document_id, first_screen=True)
-        self.links.show_document(document_id)
-        self.text_view.show_document(text, self.spans, self.project.regions(document_id), self.colors,
-                                     self.suggestions, self.links)
+        self.open.open(document_id, first_screen=True)
+        text = self.open.text
+        self.text_view.show_document(text, self.spans, self.open.regions, self.colors, self.suggestions, self.links)
         self.suggestions.show_document(document_id, text)
         self.text_view.after_next_paint(lambda: self._spans_loaded(document_id, len(text)))
         if self.snapping:
@@ -338,7 +238,7 @@ class MainWindow(QMainWindow):
         info = self.project.document_info(document_id)
         message = self.tr("{0} characters · {1} spans · {2}").format(length, info.span_count, status_name(info.status))
         self.statusBar().showMessage(" · ".join(filter(None, (message, flag_note(self.project, document_id)))))
-        uncertain.show(self.text_view, self.project.uncertain_spots(document_id))
+        spots.show(self.text_view, self.project.uncertain_spots(document_id))
 
     def show_document(self, document_id: int) -> None:
         """Open a document and select it in the list, fetching list pages as needed."""
@@ -372,22 +272,9 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    # the catalog and statistics views ------------------------------------------------------
-    def show_catalog(self) -> None:
-        if self.catalog_view is None:
-            self.catalog_view = CatalogView(self.project.path, self.show_span, self)
-        self.catalog_view.show()
-        self.catalog_view.raise_()
-        self.catalog_view.activateWindow()
-
-    def show_statistics(self) -> None:
-        if self.statistics_view is None:
-            self.statistics_view = StatisticsView(self.project.path, self)
-        if self.statistics_view.isVisible():
-            self.statistics_view.refresh()
-        self.statistics_view.show()
-        self.statistics_view.raise_()
-        self.statistics_view.activateWindow()
+    # the catalog, statistics and help windows ------------------------------------------------
+    catalog_view = property(lambda self: self.side_windows.catalog_view)
+    statistics_view = property(lambda self: self.side_windows.statistics_view)
 
     # tagging ----------------------------------------------------------------------------
     def apply_label(self, label: str) -> None:
@@ -411,7 +298,7 @@ class MainWindow(QMainWindow):
     def _snapped(self, start: int, end: int) -> tuple[int, int]:
         boundaries = self.words.boundaries(self.document_id)
         if boundaries is None:  # never wait for jieba: tag what was selected
-            self.words.request(self.document_id, self.project.text(self.document_id))
+            self.words.request(self.document_id, self.open.text)
             return start, end
         return snap(start, end, boundaries)
 
@@ -465,41 +352,26 @@ class MainWindow(QMainWindow):
         if selected is not None:
             self.execute(SetRegion(self.document_id, selected[0], selected[1], True))
             return
-        at = self.text_view.cursor_index()
-        for region in self.project.regions(self.document_id):
-            if region.start <= at < region.end or (at == region.end and region.end > region.start):
-                self.execute(SetRegion(self.document_id, region.start, region.end, not region.excluded))
-                return
+        region = self.open.region_at(self.text_view.cursor_index())
+        if region is not None:
+            self.execute(SetRegion(self.document_id, region.start, region.end, not region.excluded))
 
     def execute(self, command: Command) -> bool:
         """Run a command now; only a command that saved goes on the undo stack.  The
         first edit of a new document marks it in progress, in the same undo step."""
         if not self._run(command.do, command):
             return False
-        start = self._starts_work(command)
+        start = starts_work(self.project, command)
         if start is not None and self._run(start.do, start):
-            self.undo_stack.push(_Undoable(self, command, start))
+            self.undo_stack.push((command, start))
         else:
-            self.undo_stack.push(_Undoable(self, command))
+            self.undo_stack.push((command,))
         self.statusBar().showMessage(self.tr("Saved: {0}").format(describe(command)), 4000)
         return True
 
-    def _starts_work(self, command: Command) -> SetStatus | None:
-        """The status change a first edit of a new document brings, if any."""
-        if isinstance(command, SetStatus) or not command.document_id or command.document_id < 0:
-            return None  # (a label command names no document)
-        if self.project.document_info(command.document_id).status != "new":
-            return None
-        return SetStatus(command.document_id, "in_progress")
-
-    def _show_suggestion_state(self) -> None:
-        self.suggestion_state.setText(self.tr("Suggestions loading…") if self.suggestions.loading else "")
-
     def show_progress(self) -> None:
-        if self._closed:
-            return  # the project may be closed already
-        counts = self.project.documents_by_status()
-        self.progress_label.setText(self.tr("done {0} of {1}").format(counts["done"], sum(counts.values())))
+        if not self._closed:  # else the project may be closed already
+            self.status_line.show_progress(self.project.documents_by_status())
 
     def _run(self, step, command: Command) -> bool:
         try:
@@ -507,17 +379,9 @@ class MainWindow(QMainWindow):
         except ProjectError as exc:
             plain.warn(self, self.tr("Not saved"), str(exc))
             return False
-        documents = getattr(command, "document_ids", (command.document_id,))  # a batch may touch many
-        for document_id in documents:
+        for document_id in command.document_ids:  # a batch may touch many
             self.documents.refresh_document(document_id)
-        if command.document_id == self.document_id or self.document_id in documents:
-            self.links.reload()  # before the view repaints
-        if command.document_id == self.document_id:
-            self.spans.refresh_spans(command.span_ids)  # the text view repaints from the span list
-            if not command.span_ids:
-                self.text_view.set_regions(self.project.regions(command.document_id))
-        elif self.document_id in documents:
-            self.spans.reload()
+        self.open.command_ran(command)  # the span list, the text view and link mode follow it
         self.suggestions.command_ran(command)
         if isinstance(command, SetStatus):
             self.show_progress()
@@ -531,17 +395,14 @@ class MainWindow(QMainWindow):
         self.linking.cancel(quiet=True)
         if not raw:
             selected = self.text_view.selected_span
-            self.text_view.show_document(doc.text, self.spans, self.project.regions(doc.id), self.colors,
-                                         self.suggestions, self.links)
+            self.text_view.show_document(doc.text, self.spans, self.open.regions, self.colors, self.suggestions,
+                                         self.links)
             self.text_view.select_span(selected)
-            uncertain.show(self.text_view, self.project.uncertain_spots(doc.id))
+            spots.show(self.text_view, self.project.uncertain_spots(doc.id))
             self.palette_bar.setEnabled(True)
             return
         span = self.spans.find(self.text_view.selected_span)
-        raw_spans = []
-        if span is not None:
-            start, end = doc.raw_range(span.start, span.end)
-            raw_spans = [replace(span, start=start, end=end, text=doc.raw_text[start:end])]
+        raw_spans = [] if span is None else [on_raw_page(doc, span)]
         self.text_view.show_document(doc.raw_text, FixedSpans(raw_spans), [], self.colors)
         self.text_view.select_span(span.id if span is not None else None)
         self.palette_bar.setEnabled(False)  # spans are made on the normalized text only
@@ -566,15 +427,9 @@ class MainWindow(QMainWindow):
 
     def step_span(self, forward: bool) -> None:
         """Select the next (or previous) span in text order, from the selected span or the cursor."""
-        row = self.spans.row_of(self.text_view.selected_span) if self.text_view.selected_span is not None else None
-        if row is None:
-            at = self.text_view.cursor_index()
-            starts = [s.start for s in self.spans.spans()]
-            row = bisect_left(starts, at) - (0 if forward else 1)
-        else:
-            row += 1 if forward else -1
-        if 0 <= row < self.spans.rowCount():
-            self._select_span(self.spans.span_at(row).id)
+        span = self.open.next_span(self.text_view.selected_span, self.text_view.cursor_index(), forward)
+        if span is not None:
+            self._select_span(span.id)
 
     def start_link(self, type: str | None) -> None:
         if self.actions_.raw.isChecked():
@@ -589,22 +444,3 @@ class MainWindow(QMainWindow):
 
     def _say(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
-
-    # guidelines ---------------------------------------------------------------------------
-    def show_guidelines(self) -> None:
-        self._show_once("_guidelines", GuidelinesDialog)
-
-    def show_shortcuts(self) -> None:
-        self._show_once("_shortcuts", ShortcutSheet)
-
-    def show_about(self) -> None:
-        self._show_once("_about", AboutDialog)
-
-    def _show_once(self, name: str, kind) -> None:
-        dialog = getattr(self, name, None)
-        if dialog is None:
-            dialog = kind(self)
-            setattr(self, name, dialog)
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from ..normalize import NormalizeError, NormalizeOptions, normalize
 from ..normalize.decode import MAX_BYTES
-from ..normalize.pipeline import MAP_FORMAT
-from ..store.models import EncodedDocument, NewDocument
+from ..store.models import EncodedDocument, new_document
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 SUFFIXES = (*TEXT_SUFFIXES, ".jsonl")
@@ -121,17 +120,5 @@ def run_task(task: Task, known: frozenset[str] = frozenset(),
         reason = str(exc)
         prefix = f"{task.source}: "
         return Rejected(task.source, reason[len(prefix):] if reason.startswith(prefix) else reason)
-    return NewDocument(
-        raw_sha256=digest,
-        source_file=task.source,
-        encoding=doc.encoding,
-        raw_text=doc.raw_text,
-        text=doc.text,
-        map={"format": MAP_FORMAT, "segments": doc.alignment.to_json()},
-        excluded=[r.to_json() for r in doc.excluded],
-        meta=doc.meta,
-        flags=doc.flags,
-        steps=doc.steps,
-        normalizer=doc.version,
-    ).encode()
+    return new_document(doc, digest, task.source).encode()
 

@@ -180,13 +180,6 @@ def is_body(line: str) -> bool:
     return len(line) > 60 or bool(_SENTENCE_END.search(line))
 
 
-def header_end(lines: "Sequence[Line] | Lines") -> int:
-    """Index of the first body line: what comes before is the page header."""
-    if isinstance(lines, Lines):
-        return lines.head
-    return _header_end([line.text for line in lines])
-
-
 def _header_end(texts: list[str]) -> int:
     for i, t in enumerate(texts):
         if is_body(t) and not _DATELINE_KEY.search(t[:30]):
@@ -263,10 +256,6 @@ def _spam_lines(text: str, lines: "Sequence[Line] | Lines") -> set[int]:
         if len({m.group().lower() for m in _SPAM.finditer(lines.texts[i])}) >= 2:
             out.add(i)
     return out
-
-
-def _classify(line: Line, head: bool) -> tuple[str, str] | None:
-    return _classify_text(line.text, head)
 
 
 def _classify_text(t: str, head: bool) -> tuple[str, str] | None:

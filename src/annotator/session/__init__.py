@@ -18,11 +18,12 @@ from .commands import (
     TagOccurrences,
     UnlinkProgram,
     confirm,
+    starts_work,
 )
 from .occurrences import Occurrence, find_occurrences
 
 __all__ = [
     "AcceptSuggestions", "AddLink", "AddSpan", "Command", "CreateProgram", "DeleteLink", "DeleteSpan",
     "LinkProgram", "Occurrence", "RejectSpan", "RejectSuggestions", "Relabel", "SetAttributes", "SetRegion", "SetStatus",
-    "TagOccurrences", "UnlinkProgram", "confirm", "find_occurrences",
+    "TagOccurrences", "UnlinkProgram", "confirm", "find_occurrences", "starts_work",
 ]

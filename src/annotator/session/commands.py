@@ -1,7 +1,7 @@
 """Every change an annotator makes, as a command that can be done and undone.
 
-Plain Python over the store, so undo is testable without a QApplication; the
-window wraps each command in a ``QUndoCommand`` on one ``QUndoStack``.  A
+Plain Python over the store, so undo is testable without a QApplication; done
+commands go on the plain :class:`~annotator.session.history.History`.  A
 command remembers what it needs to undo itself (the deleted span, the old
 label) when it is done; doing it again after an undo restores the same ids, so
 relations and later commands keep pointing at the right spans.
@@ -10,29 +10,37 @@ relations and later commands keep pointing at the right spans.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from ..catalog import Proposal
 from ..store import Project, Rejection, Relation, Span
 
 
-class Command(Protocol):
-    """``span_ids`` names the spans a command may have added, changed or removed,
-    so a view rereads those few instead of the whole document."""
+class Command:
+    """What every command has.  ``span_ids`` names the spans a command may have
+    added, changed or removed, so a view rereads those few instead of the whole
+    document; ``document_ids`` every document it touched (a batch may touch many)."""
 
     text: str
     document_id: int
 
     @property
-    def span_ids(self) -> tuple[int, ...]: ...
+    def span_ids(self) -> tuple[int, ...]:
+        return ()
 
-    def do(self, project: Project) -> None: ...
+    @property
+    def document_ids(self) -> tuple[int, ...]:
+        return (self.document_id,)
 
-    def undo(self, project: Project) -> None: ...
+    def do(self, project: Project) -> None:
+        raise NotImplementedError
+
+    def undo(self, project: Project) -> None:
+        raise NotImplementedError
 
 
 @dataclass
-class AddSpan:
+class AddSpan(Command):
     document_id: int
     start: int
     end: int
@@ -61,7 +69,7 @@ class AddSpan:
 
 
 @dataclass
-class DeleteSpan:
+class DeleteSpan(Command):
     document_id: int
     span_id: int
     _span: Span | None = field(default=None, repr=False)
@@ -89,7 +97,7 @@ class DeleteSpan:
 
 
 @dataclass
-class RejectSpan:
+class RejectSpan(Command):
     """Delete a span that came from a suggestion: the suggestion is rejected too, so
     it is not suggested again.  Undo brings back the span and forgets the rejection."""
 
@@ -125,7 +133,7 @@ class RejectSpan:
 
 
 @dataclass
-class Relabel:
+class Relabel(Command):
     document_id: int
     span_id: int
     label: str
@@ -160,7 +168,7 @@ class Relabel:
 
 
 @dataclass
-class SetAttributes:
+class SetAttributes(Command):
     """Set attributes of a span (a value, or ``None`` to clear one), checked
     against its label's definitions; undo puts back exactly what was there."""
 
@@ -187,7 +195,7 @@ class SetAttributes:
 
 
 @dataclass
-class AddLink:
+class AddLink(Command):
     """A typed link from one span to another (a program to its organizer, place or date)."""
 
     document_id: int
@@ -213,7 +221,7 @@ class AddLink:
 
 
 @dataclass
-class DeleteLink:
+class DeleteLink(Command):
     document_id: int
     relation_id: int
     _relation: Relation | None = field(default=None, repr=False)
@@ -237,7 +245,7 @@ class DeleteLink:
 
 
 @dataclass
-class LinkProgram:
+class LinkProgram(Command):
     """Link a program span to a canonical program of the catalog; ``alias``, the
     span's name when it is not yet one of the program's, is remembered with it."""
 
@@ -269,7 +277,7 @@ class LinkProgram:
 
 
 @dataclass
-class UnlinkProgram:
+class UnlinkProgram(Command):
     document_id: int
     span_id: int
     _old: int | None = field(default=None, repr=False)
@@ -291,7 +299,7 @@ class UnlinkProgram:
 
 
 @dataclass
-class CreateProgram:
+class CreateProgram(Command):
     """Add a program to the catalog, under a parent (``parent_id``, or
     ``parent_name``: the program of that name, created too if the catalog lacks
     it), and link span ``span_id`` to it when one is given.  Redo makes the same
@@ -349,12 +357,8 @@ def confirm(proposal: Proposal, document_id: int, span_id: int) -> LinkProgram |
                          aliases=(proposal.alias,) if proposal.alias else ())
 
 
-class _NoSpans:
-    span_ids: tuple[int, ...] = ()
-
-
 @dataclass
-class SetStatus(_NoSpans):
+class SetStatus(Command):
     document_id: int
     status: str
     _old: str | None = field(default=None, repr=False)
@@ -373,7 +377,7 @@ class SetStatus(_NoSpans):
 
 
 @dataclass
-class SetRegion(_NoSpans):
+class SetRegion(Command):
     """Include an excluded region, or exclude one."""
 
     document_id: int
@@ -397,6 +401,15 @@ class SetRegion(_NoSpans):
             project.set_region(self.document_id, self.start, self.end, self._old)
 
 
+def starts_work(project: Project, command: Command) -> SetStatus | None:
+    """The status change a first edit of a new document brings, if any (done with it, in the same undo step)."""
+    if isinstance(command, SetStatus) or not command.document_id or command.document_id < 0:
+        return None  # (a label command names no document)
+    if project.document_info(command.document_id).status != "new":
+        return None
+    return SetStatus(command.document_id, "in_progress")
+
+
 def _existing(project: Project, program_id: int | None) -> int | None:
     """``program_id`` if the catalog still has it: a program deleted since is not brought back by an undo."""
     return program_id if program_id is not None and project.find_program(program_id) is not None else None
@@ -417,7 +430,7 @@ Suggested = tuple[int, int, str, str]  # (start, end, label, suggester)
 
 
 @dataclass
-class AcceptSuggestions:
+class AcceptSuggestions(Command):
     """Accept suggestions of one document as spans (origin ``suggested``)."""
 
     document_id: int
@@ -446,12 +459,11 @@ class AcceptSuggestions:
 
 
 @dataclass
-class RejectSuggestions:
+class RejectSuggestions(Command):
     """Turn suggestions of one document down: they are not suggested there again."""
 
     document_id: int
     items: list[Suggested]
-    span_ids: tuple[int, ...] = field(default=(), init=False)
     _new: list[tuple[int, int, str]] = field(default_factory=list, repr=False)
 
     @property
@@ -468,7 +480,7 @@ class RejectSuggestions:
 
 
 @dataclass
-class TagOccurrences:
+class TagOccurrences(Command):
     """Tag ``(document_id, start, end)`` ranges, in any documents, with one label.
     ``document_id`` is the document it was started from; ``span_ids`` are the new
     spans there, ``document_ids`` every document touched."""

@@ -14,9 +14,10 @@ from typing import Any
 
 from ..store import Label, Project
 from ..store.models import LinkType, Relation, Span
+from .commands import Command
 
 
-class _Schema:
+class _Schema(Command):
     document_id = -1  # no document
     document_ids: tuple[int, ...] = ()
     span_ids: tuple[int, ...] = ()

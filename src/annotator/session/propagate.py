@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..normalize.propagate import RegionProposal, decisions_of, needle, propose
+from .commands import Command
 
 
 def proposals_for(project, document_id: int) -> list[RegionProposal]:
@@ -26,12 +27,11 @@ def _texts_and_regions(project, ids):
 
 
 @dataclass
-class ApplyRegionProposals:
+class ApplyRegionProposals(Command):
     """Apply region proposals to other documents: one transaction, one undo step."""
 
     document_id: int  # the document the decisions came from
     proposals: tuple[RegionProposal, ...]
-    span_ids: tuple[int, ...] = ()
     _before: list[bool | None] | None = field(default=None, repr=False)
 
     @property

@@ -9,7 +9,16 @@ from typing import Any
 
 from .db import Database
 from .errors import InvalidEdit
-from .models import STATUSES, ExportDocument
+from .models import (
+    EXCLUDED_FIELDS,
+    META_FIELDS,
+    PROGRAM_FIELDS,
+    RECORD_FIELDS,
+    RELATION_FIELDS,
+    SPAN_FIELDS,
+    STATUSES,
+    ExportDocument,
+)
 from .rows import to_export_document
 
 
@@ -151,6 +160,23 @@ class Export(Database):
         return f"AND {column} IN ({', '.join('?' * len(statuses))})", list(statuses)
 
 
+def _object(fields: Sequence[str], values: dict[str, str | None]) -> str:
+    """A printf template of a JSON object of the canonical record, its fields in
+    the layout's order (store/models.py); a field whose value is ``None`` is
+    written by the one before it (one marker stands for both)."""
+    return "{" + ",".join(f'"{f}":{values[f]}' for f in fields if values[f] is not None) + "}"
+
+
+_META_STORED = META_FIELDS[:3]  # (title, date, source): read from the stored meta, the first slot writes all three
+_META_TEMPLATE = _object(META_FIELDS, {"title": "%s", "date": None, "source": None, "source_file": "%s",
+                                       "raw_sha256": "%s", "status": "%s", "annotators": "[%s]"})
+_RECORD_TEMPLATE = _object(RECORD_FIELDS, {"id": "%d", "text": "%s", "spans": "[%s]", "relations": "[%s]",
+                                           "excluded": "[%s]", "meta": _META_TEMPLATE, "normalizer": "%s",
+                                           "schema_version": "%d"})
+_PROGRAM_TEMPLATE = _object(PROGRAM_FIELDS, {"name": "%s", "parent": "%s"})
+_RELATION_TEMPLATE = _object(RELATION_FIELDS, {"id": "%d", "head": "%d", "tail": "%d", "type": "%s"})
+_EXCLUDED_TEMPLATE = _object(EXCLUDED_FIELDS, {"start": "%d", "end": "%d", "reason": "%s", "rule": "%s"})
+
 # span s's program (p) and its parent (q), for the exports
 _SPAN_PROGRAM = "FROM programs p LEFT JOIN programs q ON q.id = p.parent_id WHERE p.id = s.program_id"
 # a span's catalog entry: [name, parent's name], or NULL
@@ -188,19 +214,21 @@ _EXPORT_JSON_SPANS = r"""(
                                         WHEN j.type = 'text' THEN json_quote(j.value) ELSE char(4) END, ','), '') || '}'
                                  FROM json_each(:names) n LEFT JOIN json_each(s.attributes) j ON j.key = n.value) END,
                       CASE WHEN s.program_id IS NULL THEN 'null' ELSE
-                        (SELECT printf('{"name":%s,"parent":%s}', json_quote(p.name), json_quote(q.name))
+                        (SELECT printf('{program}', json_quote(p.name), json_quote(q.name))
                          {span_program}) END) AS f
         FROM spans s WHERE s.document_id = d.id {labels:s} ORDER BY s.start, s.end, s.id))""".replace(
-    "{span_program}", _SPAN_PROGRAM)
+    "{span_program}", _SPAN_PROGRAM).replace("{program}", _PROGRAM_TEMPLATE)
 # (a parameter: SQL cannot spell the markers; printf's %s only ever gets json_quote's output
 # or the attributes' JSON)
-_EXPORT_JSON_SPAN = ('\x01,"start":%d,"end":%d,"label":%s,"text":%s,"raw_start":\x01,"origin":%s,"annotator":%s,'
-                     '"attributes":%s,"program":%s}')
+# (\x01 for the ordinal id, \x01 again for both raw offsets: jsonl.py fills them in)
+_EXPORT_JSON_SPAN = _object(SPAN_FIELDS, {
+    "id": "\x01", "start": "%d", "end": "%d", "label": "%s", "text": "%s", "raw_start": "\x01", "raw_end": None,
+    "origin": "%s", "annotator": "%s", "attributes": "%s", "program": "%s"}).replace('{"id":\x01', "\x01", 1)
 _EXPORT_JSON_RANK = """(SELECT count(*) FROM spans x WHERE x.document_id = d.id {labels:x}
     AND (x.start, x.end, x.label, x.id) <= ({a}.start, {a}.end, {a}.label, {a}.id))"""
 _EXPORT_JSON_RELATIONS = """CASE WHEN EXISTS (SELECT 1 FROM relations r WHERE r.document_id = d.id) THEN coalesce((
   SELECT group_concat(f, ',') FROM (
-    SELECT printf('{"id":%d,"head":%d,"tail":%d,"type":%s}', row_number() OVER (ORDER BY r.id), """ \
+    SELECT printf('""" + _RELATION_TEMPLATE + """', row_number() OVER (ORDER BY r.id), """ \
     + _EXPORT_JSON_RANK.replace("{a}", "h") + ", " + _EXPORT_JSON_RANK.replace("{a}", "t") + """,
                   json_quote(r.type)) AS f
     FROM relations r JOIN spans h ON h.id = r.head JOIN spans t ON t.id = r.tail
@@ -210,22 +238,22 @@ _EXPORT_JSON_EXCLUDED = r"""CASE WHEN d.excluded = '[]' THEN ''
   ELSE (SELECT group_concat(f, ',') FROM (
     SELECT CASE WHEN json_type(e.value, '$.start') = 'integer' AND json_type(e.value, '$.end') = 'integer'
                  AND json_type(e.value, '$.reason') = 'text' AND json_type(e.value, '$.rule') = 'text'
-           THEN printf('{"start":%d,"end":%d,"reason":%s,"rule":%s}', e.value ->> 'start', e.value ->> 'end',
+           THEN printf('{excluded}', e.value ->> 'start', e.value ->> 'end',
                        json_quote(e.value ->> 'reason'), json_quote(e.value ->> 'rule'))
            ELSE char(4) END AS f
     FROM json_each(d.excluded) e ORDER BY e.value ->> 'start', e.value ->> 'end', e.key)) END
-  || CASE WHEN EXISTS (SELECT 1 FROM region_overrides o WHERE o.document_id = d.id) THEN char(4) ELSE '' END"""
+  || CASE WHEN EXISTS (SELECT 1 FROM region_overrides o WHERE o.document_id = d.id) THEN char(4) ELSE '' END""".replace(
+    "{excluded}", _EXCLUDED_TEMPLATE)
 _EXPORT_JSON_META = r"""CASE WHEN d.meta LIKE '%\u0000%' OR d.meta LIKE '%\ud%'
     OR coalesce(json_type(d.meta, '$.title'), 'null') NOT IN ('null', 'text')
     OR coalesce(json_type(d.meta, '$.date'), 'null') NOT IN ('null', 'text')
     OR coalesce(json_type(d.meta, '$.source'), 'null') NOT IN ('null', 'text') THEN char(4)
-  ELSE printf('%s,"date":%s,"source":%s', json_quote(d.meta ->> 'title'), json_quote(d.meta ->> 'date'),
-              json_quote(d.meta ->> 'source')) END"""
+  ELSE printf('""" + "%s" + "".join(f',"{f}":%s' for f in _META_STORED[1:]) + "', " + ", ".join(
+    f"json_quote(d.meta ->> '{f}')" for f in _META_STORED) + ") END"
 _NO_ID_ABOVE = 2**63 - 1
 _EXPORT_JSON_QUERY = """
 SELECT d.id, CAST(d.map AS BLOB), CAST(printf(
-  '{"id":%d,"text":%s,"spans":[%s],"relations":[%s],"excluded":[%s],"meta":{"title":%s,"source_file":%s,'
-  || '"raw_sha256":%s,"status":%s,"annotators":[%s]},"normalizer":%s,"schema_version":%d}',
+  '""" + _RECORD_TEMPLATE + """',
   d.id, json_quote(d.text), coalesce(""" + _EXPORT_JSON_SPANS + """, char(2) || char(2) || char(2)),
   """ + _EXPORT_JSON_RELATIONS + """,
   """ + _EXPORT_JSON_EXCLUDED + """,

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..normalize.alignment import Alignment
+
+if TYPE_CHECKING:
+    from ..normalize.pipeline import NormalizedDocument
 
 STATUSES = ("new", "in_progress", "done", "skipped")
 ORIGINS = ("manual", "suggested", "imported")
@@ -190,6 +193,18 @@ class ExportSpan(NamedTuple):
     program: list[str | None] | None = None  # its catalog entry: [name, parent's name]; None if not linked
 
 
+# The canonical JSONL record's layout (docs/export.md): its fields, in the order
+# every line writes them.  exchange/records.py builds the record from these and
+# store/export.py has SQLite write the same bytes from templates made of them.
+RECORD_FIELDS = ("id", "text", "spans", "relations", "excluded", "meta", "normalizer", "schema_version")
+SPAN_FIELDS = ("id", "start", "end", "label", "text", "raw_start", "raw_end", "origin", "annotator", "attributes",
+               "program")
+PROGRAM_FIELDS = ("name", "parent")
+RELATION_FIELDS = ("id", "head", "tail", "type")
+EXCLUDED_FIELDS = ("start", "end", "reason", "rule")
+META_FIELDS = ("title", "date", "source", "source_file", "raw_sha256", "status", "annotators")
+
+
 @dataclass(frozen=True)
 class ExportDocument:
     """A document as an export reads it, with its spans (by start, end, label,
@@ -259,6 +274,27 @@ class NewDocument:
             _dumps(self.excluded), _dumps(self.meta), _dumps(self.flags), _dumps(self.steps), self.normalizer,
             list_title(self.text, self.meta, self.excluded), self.meta.get("date"), self.meta.get("source"),
         )
+
+
+def new_document(doc: NormalizedDocument, raw_sha256: str, source_file: str, *, encoding: str | None = None,
+                 meta: dict[str, Any] | None = None, flags: dict[str, Any] | None = None) -> NewDocument:
+    """A normalized document as the store takes it, the one mapping for import and
+    annotated import; ``encoding``, ``meta`` and ``flags`` replace the document's own."""
+    from ..normalize.pipeline import MAP_FORMAT  # loaded already by whoever normalized ``doc``; not at start-up
+
+    return NewDocument(
+        raw_sha256=raw_sha256,
+        source_file=source_file,
+        encoding=doc.encoding if encoding is None else encoding,
+        raw_text=doc.raw_text,
+        text=doc.text,
+        map={"format": MAP_FORMAT, "segments": doc.alignment.to_json()},
+        excluded=[r.to_json() for r in doc.excluded],
+        meta=doc.meta if meta is None else meta,
+        flags=doc.flags if flags is None else flags,
+        steps=doc.steps,
+        normalizer=doc.version,
+    )
 
 
 @dataclass(frozen=True)
