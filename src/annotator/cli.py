@@ -39,8 +39,12 @@ def _fail(message: str) -> int:
 
 
 def _read(path: Path) -> bytes:
+    from .ingest.sources import NotAFile, read_regular
+
     try:
-        return path.read_bytes()
+        return read_regular(path)
+    except NotAFile as exc:
+        raise NormalizeError(f"{path}: {exc.reason}") from None
     except IsADirectoryError:
         raise NormalizeError(f"{path}: is a folder, not a file") from None
     except FileNotFoundError:
