@@ -128,3 +128,15 @@ def test_the_cli_rejects_the_surrogate_line_without_a_traceback(tmp_path):
     assert out.returncode == 1 and "Traceback" not in err
     assert f"annotator: rejected {data}:1: the 'text' field holds a lone surrogate" in err
     assert "1 imported, 0 duplicates skipped, 1 rejected" in out.stdout.decode()
+
+
+@pytest.mark.parametrize("fmt", ["doccano", "jsonl"])
+def test_an_annotated_file_with_a_lone_surrogate_is_one_problem_line(tmp_path, fmt):
+    data = tmp_path / "annotated.jsonl"
+    data.write_bytes(b'{"text": "\\u7b2c\\u4e00\\u9875", "label": []}\n'
+                     b'{"text":"a\\ud83db", "label": []}\n')
+    out = subprocess.run([sys.executable, "-m", "annotator", "import", str(data), "--format", fmt,
+                          "--project", str(tmp_path / "p.annotator")], capture_output=True, timeout=120)
+    err = out.stderr.decode()
+    assert out.returncode != 0 and "Traceback" not in err
+    assert f"{data}:2: holds a lone surrogate (U+D83D), which is no Unicode character" in err
