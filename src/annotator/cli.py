@@ -34,8 +34,18 @@ def _at_least_one(value: str) -> int:
 
 
 def _fail(message: str) -> int:
-    sys.stderr.write(f"annotator: error: {message}\n")
+    _say(f"annotator: error: {message}\n")
     return 2
+
+
+def _say(line: str) -> None:
+    """A line on stderr, on a line of its own even while a progress bar is drawn there."""
+    if _ProgressBar.drawing:
+        from tqdm import tqdm
+
+        tqdm.write(line.rstrip("\n"), file=sys.stderr)
+    else:
+        sys.stderr.write(line)
 
 
 def _read(path: Path) -> bytes:
@@ -107,6 +117,8 @@ class _ProgressBar:
     """A progress callback ``(done, total)`` drawing a tqdm bar on stderr, made at
     the first call, when the total is known."""
 
+    drawing: set[_ProgressBar] = set()  # the bars on stderr now, for _say
+
     def __init__(self, desc: str):
         self.desc = desc
         self.bar = None
@@ -116,11 +128,13 @@ class _ProgressBar:
 
         if self.bar is None:
             self.bar = tqdm(total=total, unit="doc", desc=self.desc, file=sys.stderr, leave=True)
+            _ProgressBar.drawing.add(self)
         self.bar.update(done - self.bar.n)
 
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
+        _ProgressBar.drawing.discard(self)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -145,9 +159,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         importing.close()
         indexing.close()
     for source in report.duplicates:
-        sys.stderr.write(f"annotator: skipped {source}: already in the project\n")
+        _say(f"annotator: skipped {source}: already in the project\n")
     for rejected in report.rejected:
-        sys.stderr.write(f"annotator: rejected {rejected}\n")
+        _say(f"annotator: rejected {rejected}\n")
     _write(f"{report.summary()} into {project.path}\n")
     return 1 if report.rejected else 0
 
@@ -191,14 +205,14 @@ def _import_annotated(args: argparse.Namespace) -> int:
             for path in args.paths:
                 report = import_annotated(project, path, args.format, progress=progress, normalize=args.normalize)
                 for problem in report.problems:
-                    sys.stderr.write(f"annotator: {problem}\n")
+                    _say(f"annotator: {problem}\n")
                 if report.problems:
-                    sys.stderr.write(f"annotator: error: {path}: {len(report.problems)} problems; "
+                    _say(f"annotator: error: {path}: {len(report.problems)} problems; "
                                      "nothing from this file was imported\n")
                     failed = True
                     continue
                 for where in report.duplicates:
-                    sys.stderr.write(f"annotator: skipped {where}: the same text is already in the project\n")
+                    _say(f"annotator: skipped {where}: the same text is already in the project\n")
                 _write(f"{path}: {report.summary()} into {project.path}\n")
     except (ProjectError, ChangedWhileReading) as exc:
         return _fail(str(exc))

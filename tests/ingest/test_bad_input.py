@@ -2,6 +2,7 @@
 line that is not Unicode text (14.4) are each one rejected line; the rest go in."""
 
 import os
+import multiprocessing
 import socket
 import subprocess
 import sys
@@ -140,3 +141,31 @@ def test_an_annotated_file_with_a_lone_surrogate_is_one_problem_line(tmp_path, f
     err = out.stderr.decode()
     assert out.returncode != 0 and "Traceback" not in err
     assert f"{data}:2: holds a lone surrogate (U+D83D), which is no Unicode character" in err
+
+
+def test_workers_are_capped_at_the_core_count(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(20):
+        (folder / f"{i}.txt").write_text(f"第{i}页正文")
+    seen = []
+    with open_project(tmp_path / "p.annotator") as project:
+        report = import_paths(project, [folder], workers=32,
+                              progress=lambda done, total: seen.append(len(multiprocessing.active_children())))
+    assert len(report.added) == 20
+    assert 0 < max(seen) <= (os.cpu_count() or 1)
+
+
+def test_error_lines_are_never_glued_onto_the_progress_bar(tmp_path, corpus_dir):
+    good = tmp_path / "good.jsonl"
+    bad = tmp_path / "bad.jsonl"
+    good.write_text('{"text": "第一页", "label": []}\n{"text": "第二页", "label": []}\n', "utf-8")
+    bad.write_text('{"text": "第三页", "label": [[0, 9, "PER"]]}\n', "utf-8")
+    out = subprocess.run([sys.executable, "-m", "annotator", "import", str(good), str(bad), "--format", "doccano",
+                          "--project", str(tmp_path / "p.annotator")], capture_output=True, timeout=120)
+    err = out.stderr.decode()
+    assert out.returncode != 0 and f"{bad}:1" in err
+    for line in err.split("\n"):
+        shown = line.rsplit("\r", 1)[-1]  # what a terminal keeps of the line
+        if "annotator:" in shown:
+            assert shown.startswith("annotator:"), repr(line)

@@ -87,8 +87,9 @@ def import_paths(project: Project, paths: Iterable[str | os.PathLike[str]], *, t
 
 def _results(tasks: list[Task], known: frozenset[str], workers: int | None,
              max_bytes: int) -> Iterator[EncodedDocument | Rejected | Duplicate]:
-    if workers is None:
-        workers = os.cpu_count() or 1
+    cores = os.cpu_count() or 1
+    # more processes than cores only compete for them, each holding its own tables
+    workers = cores if workers is None else min(workers, cores)
     if workers <= 0 or len(tasks) < INLINE_BELOW:
         yield from map(partial(run_task, known=known, max_bytes=max_bytes), tasks)
         return
