@@ -141,23 +141,20 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.format is not None:
         return _import_annotated(args)
 
-    from .ingest import import_paths, index_for_search
+    from .ingest import import_paths
     from .store import ProjectError
 
-    importing, indexing = _ProgressBar("importing"), _ProgressBar("indexing for search")
+    importing = _ProgressBar("importing")  # the search index fills in the same pass
     try:
         with _project(args) as project:
             if project.read_only:
                 return _fail(f"{project.path}: {project.read_only_reason}; nothing was imported")
             report = import_paths(project, args.paths, text_field=args.text_field, workers=args.workers,
                                   progress=importing)
-            importing.close()
-            index_for_search(project, indexing)
     except ProjectError as exc:
         return _fail(str(exc))
     finally:
         importing.close()
-        indexing.close()
     for source in report.duplicates:
         _say(f"annotator: skipped {source}: already in the project\n")
     for rejected in report.rejected:

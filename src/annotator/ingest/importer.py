@@ -67,6 +67,7 @@ def import_paths(project: Project, paths: Iterable[str | os.PathLike[str]], *, t
             else:
                 report.added.append((doc.source_file, doc_id))
         batch.clear()
+        index_for_search(project)  # while the workers go on: searchable the moment the import ends
 
     for done, result in enumerate(_results(tasks, known, workers, max_bytes), 1):
         if isinstance(result, Rejected):
@@ -115,8 +116,10 @@ def _work(task: Task) -> EncodedDocument | Rejected | Duplicate:
 def index_for_search(project: Project, progress: Callable[[int, int], None] | None = None,
                      chunk_chars: int = 1_000_000) -> int:
     """Index the texts not yet in the search index, in short transactions, so a
-    search finds them without scanning.  Separate from the import, which it
-    would slow by about half; returns the number of documents indexed."""
+    search finds them without scanning.  The import calls it after each batch;
+    returns the number of documents indexed."""
+    if project.read_only:
+        return 0
     total = project.unindexed_count()
     remaining = total
     while remaining:
