@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import islice
 
 from ..normalize.decode import MAX_BYTES
 from ..store import Project
@@ -21,6 +23,7 @@ from .sources import Duplicate, Rejected, Task, expand, run_task
 
 BATCH = 200
 INLINE_BELOW = 16  # fewer documents than this: starting worker processes costs more than it saves
+AHEAD = 4  # chunks of documents handed to each worker ahead of the store
 
 Progress = Callable[[int, int], None]
 
@@ -98,8 +101,15 @@ def _results(tasks: list[Task], known: frozenset[str], workers: int | None,
     context = multiprocessing.get_context("spawn")
     workers = min(workers, len(tasks))
     chunk = max(1, min(32, len(tasks) // (workers * 8)))
+    chunks = (tasks[i:i + chunk] for i in range(0, len(tasks), chunk))
     with context.Pool(workers, initializer=_init_worker, initargs=(known, max_bytes)) as pool:
-        yield from pool.imap(_work, tasks, chunksize=chunk)
+        # a few chunks a worker ahead, not all: results wait for the store in a queue of
+        # bounded length, so memory stays flat however many documents come
+        pending = deque(pool.apply_async(_work_many, (c,)) for c in islice(chunks, workers * AHEAD))
+        while pending:
+            results = pending.popleft().get()
+            pending.extend(pool.apply_async(_work_many, (c,)) for c in islice(chunks, 1))
+            yield from results
 
 
 _worker_state: dict[str, object] = {}
@@ -111,6 +121,10 @@ def _init_worker(known: frozenset[str], max_bytes: int) -> None:
 
 def _work(task: Task) -> EncodedDocument | Rejected | Duplicate:
     return run_task(task, _worker_state["known"], _worker_state["max_bytes"])  # type: ignore[arg-type]
+
+
+def _work_many(tasks: list[Task]) -> list[EncodedDocument | Rejected | Duplicate]:
+    return [_work(task) for task in tasks]
 
 
 def index_for_search(project: Project, progress: Callable[[int, int], None] | None = None,
