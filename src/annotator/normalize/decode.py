@@ -18,6 +18,7 @@ reads as a plausible page.
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,6 +34,7 @@ MAX_ERROR_RATIO = 0.001
 # below this share of plausible characters a decoding is gibberish (Shift-JIS read
 # as GB18030 scores about 0.17; a right decoding of a Chinese page near 1.0)
 PLAUSIBILITY_FLOOR = 0.6
+MIN_EVIDENCE = 20
 MIB = 1 << 20
 
 
@@ -65,6 +67,21 @@ def _score(text: str) -> float:
         return 1.0
     plausible = _plausible()
     return sum(ch in plausible for ch in sample) / len(sample)
+
+
+def _gibberish(text: str) -> float | None:
+    """The share of plausible letters when it is low on enough evidence: at least
+    MIN_EVIDENCE letters of the BMP outside ASCII (emoji, symbols, invisible and
+    astral characters say nothing either way; a page of a few is not judged)."""
+    from .script import to_simplified_chars
+
+    sample = [ch for ch in to_simplified_chars(text[:20000])
+              if 0x7F < ord(ch) <= 0xFFFF and unicodedata.category(ch)[0] == "L"]
+    if len(sample) < MIN_EVIDENCE:
+        return None
+    plausible = _plausible()
+    score = sum(ch in plausible for ch in sample) / len(sample)
+    return score if score < PLAUSIBILITY_FLOOR else None
 
 
 def decode(data: bytes, name: str = "<input>", max_bytes: int = MAX_BYTES) -> Decoded:
@@ -123,13 +140,13 @@ def _plausible_or_reject(candidates: list[Decoded], tried: list[str], data: byte
     """The most plausible decoding, if it is plausible enough; else UTF-16 without a
     byte-order mark, if that is; else an error naming every encoding tried."""
     scored = [(_score(d.text), d) for d in candidates]
-    score, best = max(scored, key=lambda pair: pair[0])  # ties: the first, GB18030
-    if score >= PLAUSIBILITY_FLOOR:
+    best = max(scored, key=lambda pair: pair[0])[1]  # ties: the first, GB18030
+    if _gibberish(best.text) is None:
         return _checked(best, name)
     found = _utf16(data, name)
     if found is not None:
         return found
-    tried += [f"{d.encoding} ({s:.0%} of its characters plausible)" for s, d in scored]
+    tried += [f"{d.encoding} ({share:.0%} of its characters plausible)" for share, d in scored]
     raise UndecodableInput(f"{name}: cannot decode it as Chinese text; tried {', '.join(tried)}")
 
 
@@ -144,7 +161,7 @@ def _utf16(data: bytes, name: str) -> Decoded | None:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        if text.strip() and (score := _score(text)) >= PLAUSIBILITY_FLOOR:
+        if text.strip() and _gibberish(text) is None and (score := _score(text)) >= PLAUSIBILITY_FLOOR:
             found.append((score, Decoded(text, enc, False, 0)))
     if not found:
         return None
