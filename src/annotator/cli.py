@@ -34,15 +34,28 @@ def _at_least_one(value: str) -> int:
 
 
 def _fail(message: str) -> int:
-    sys.stderr.write(f"annotator: error: {message}\n")
+    _say(f"annotator: error: {message}\n")
     return 2
 
 
+def _say(line: str) -> None:
+    """A line on stderr, on a line of its own even while a progress bar is drawn there."""
+    if _ProgressBar.drawing:
+        from tqdm import tqdm
+
+        tqdm.write(line.rstrip("\n"), file=sys.stderr)
+    else:
+        sys.stderr.write(line)
+
+
 def _read(path: Path) -> bytes:
+    from .ingest.sources import NotAFile, read_regular
     from .normalize import NormalizeError
 
     try:
-        return path.read_bytes()
+        return read_regular(path)
+    except NotAFile as exc:
+        raise NormalizeError(f"{path}: {exc.reason}") from None
     except IsADirectoryError:
         raise NormalizeError(f"{path}: is a folder, not a file") from None
     except FileNotFoundError:
@@ -112,6 +125,8 @@ class _ProgressBar:
     """A progress callback ``(done, total)`` drawing a tqdm bar on stderr, made at
     the first call, when the total is known."""
 
+    drawing: set[_ProgressBar] = set()  # the bars on stderr now, for _say
+
     def __init__(self, desc: str):
         self.desc = desc
         self.bar = None
@@ -121,11 +136,13 @@ class _ProgressBar:
 
         if self.bar is None:
             self.bar = tqdm(total=total, unit="doc", desc=self.desc, file=sys.stderr, leave=True)
+            _ProgressBar.drawing.add(self)
         self.bar.update(done - self.bar.n)
 
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
+        _ProgressBar.drawing.discard(self)
 
 
 def _not_imported(project, menu: str) -> str:
@@ -141,27 +158,24 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.format is not None:
         return _import_annotated(args)
 
-    from .ingest import import_paths, index_for_search
+    from .ingest import import_paths
     from .store import ProjectError
 
-    importing, indexing = _ProgressBar("importing"), _ProgressBar("indexing for search")
+    importing = _ProgressBar("importing")  # the search index fills in the same pass
     try:
         with _project(args) as project:
             if project.read_only:
                 return _fail(_not_imported(project, "File → Import documents…"))
             report = import_paths(project, args.paths, text_field=args.text_field, workers=args.workers,
                                   progress=importing)
-            importing.close()
-            index_for_search(project, indexing)
     except ProjectError as exc:
         return _fail(str(exc))
     finally:
         importing.close()
-        indexing.close()
     for source in report.duplicates:
-        sys.stderr.write(f"annotator: skipped {source}: already in the project\n")
+        _say(f"annotator: skipped {source}: already in the project\n")
     for rejected in report.rejected:
-        sys.stderr.write(f"annotator: rejected {rejected}\n")
+        _say(f"annotator: rejected {rejected}\n")
     _write(f"{report.summary()} into {project.path}\n")
     return 1 if report.rejected else 0
 
@@ -206,14 +220,14 @@ def _import_annotated(args: argparse.Namespace) -> int:
                 report = import_annotated(project, path, args.format, progress=progress, normalize=args.normalize,
                                           annotations=args.annotations)
                 for problem in report.problems:
-                    sys.stderr.write(f"annotator: {problem}\n")
+                    _say(f"annotator: {problem}\n")
                 if report.problems:
-                    sys.stderr.write(f"annotator: error: {path}: {len(report.problems)} problems; "
+                    _say(f"annotator: error: {path}: {len(report.problems)} problems; "
                                      "nothing from this file was imported\n")
                     failed = True
                     continue
                 for where in report.duplicates:
-                    sys.stderr.write(f"annotator: skipped {where}: the same text is already in the project\n")
+                    _say(f"annotator: skipped {where}: the same text is already in the project\n")
                 _write(f"{path}: {report.summary()} into {project.path}\n")
     except (ProjectError, ChangedWhileReading) as exc:
         return _fail(str(exc))

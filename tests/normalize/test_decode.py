@@ -62,3 +62,30 @@ def test_bytes_valid_as_utf8_are_utf8():
     """学 in GB18030 is D1 A7, which is also valid UTF-8 (ѧ): UTF-8 wins, as everywhere."""
     assert decode("学".encode("gb18030")).text == "ѧ"
     assert decode("学习宣传贯彻".encode("gb18030")).text == "学习宣传贯彻"
+
+
+JAPANESE = "東京都の天気は晴れです。明日は雨が降るでしょう。ここにいくつかの日本語の文章があります。" * 4
+
+
+def test_shift_jis_is_rejected_with_the_encodings_tried_not_stored_as_gibberish():
+    data = JAPANESE.encode("shift_jis")
+    with pytest.raises(UndecodableInput) as info:
+        decode(data, "jp.txt")
+    message = str(info.value)
+    assert message.startswith("jp.txt: cannot decode it as Chinese text; tried utf-8 (invalid byte at offset ")
+    assert "gb18030 (" in message and "% of its characters plausible)" in message
+    assert "big5hkscs" in message
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_decoded(encoding):
+    text = "第1页\r\n" + SIMPLIFIED + "\n" + TRADITIONAL + " (2024)\n"
+    decoded = decode(text.encode(encoding), "page.txt")
+    assert (decoded.text, decoded.encoding, decoded.bom) == (text, encoding, False)
+    assert normalize(text.encode(encoding)).text.startswith("第1页\n中国妇女")
+
+
+def test_the_size_limit_is_said_in_mib():
+    with pytest.raises(InputTooLarge) as info:
+        decode(b"a" * (64 * 1024 * 1024 + 1), "big.txt")
+    assert str(info.value) == "big.txt: 64.0 MiB is over the 64 MiB limit for one document"

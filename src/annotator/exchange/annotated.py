@@ -96,11 +96,18 @@ def json_lines(path: Path) -> Iterator[tuple[str, Any] | Problem]:
             if not line.strip():
                 continue
             try:
-                yield where, json.loads(line.decode("utf-8"))
+                value = json.loads(line.decode("utf-8"))
+                if b"\\ud" in line or b"\\uD" in line:  # a surrogate escape; one alone is no character
+                    json.dumps(value, ensure_ascii=False).encode("utf-8")
             except UnicodeDecodeError as exc:
                 yield Problem(where, f"not UTF-8 ({exc.reason} at byte {exc.start})")
+            except UnicodeEncodeError as exc:
+                yield Problem(where, f"holds a lone surrogate (U+{ord(exc.object[exc.start]):04X}), "
+                                     "which is no Unicode character")
             except json.JSONDecodeError as exc:
                 yield Problem(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            else:
+                yield where, value
 
 
 def attributes_from(where: str, value: Any) -> tuple[dict[str, Any], Problem | None]:

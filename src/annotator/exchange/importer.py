@@ -150,6 +150,8 @@ def import_annotated(project: Project, path: str | os.PathLike[str], fmt: str,
             yield annotated_document(item, fmt, normalize)
 
     ids = project.add_annotated(documents())
+    while not project.read_only and project.index_text():  # searchable at once, as after a plain import
+        pass
     for (where, spans), doc_id in zip(wheres, ids, strict=True):
         if doc_id is None:
             report.duplicates.append(where)

@@ -7,7 +7,10 @@ two positions in Qt and one in Python.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def to_qt(text: str, index: int) -> int:
@@ -31,7 +34,8 @@ class QtPositions:
 
     def __init__(self, text: str):
         self.text = text
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if _has_astral(text) else []
+        # found by a regular expression, at C speed: a 21-million-character page is no loop in Python
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)] if _has_astral(text) else []
         self._ends = [i + k + 2 for k, i in enumerate(self._astral)]  # UTF-16 end of each astral character
 
     def to_qt(self, index: int) -> int:

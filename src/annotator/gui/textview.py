@@ -19,7 +19,7 @@ import math
 from collections.abc import Callable, Iterator
 from typing import Protocol
 
-from PySide6.QtCore import QAbstractItemModel, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip
 
@@ -27,6 +27,7 @@ from ..store import Region, Relation, Span
 from ..suggest.model import Suggestion
 from .models import FixedSpans
 from . import spots as uncertain
+from .longlines import positions_for
 from .plain import tip
 from .textpos import QtPositions
 
@@ -106,12 +107,12 @@ class AnnotatedTextView(QPlainTextEdit):
         model, whose changes repaint the view) or a fixed few; and the
         suggestions and links ``suggestions`` and ``links`` give, if any."""
         self._text = text
-        self._positions = QtPositions(text)
+        shown, self._positions = positions_for(text)  # very long lines in display pieces
         self.selected_span = self.selected_suggestion = None
         self._suggestions = suggestions or _NoSuggestions()
         self._links = links if links is not None else _NoLinks()
         self._link_preview = None
-        self.setPlainText(text)  # plain text: <b> and <img> are characters here, nothing more
+        self.setPlainText(shown)  # plain text: <b> and <img> are characters here, nothing more
         uncertain.clear(self)
         if source is not self._source:
             if isinstance(self._source, QAbstractItemModel):
@@ -351,6 +352,13 @@ class AnnotatedTextView(QPlainTextEdit):
         start = self._positions.from_qt(cursor.selectionStart())
         end = self._positions.from_qt(cursor.selectionEnd())
         return (start, end) if end > start else None
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """A copy is the text's own characters, without the display breaks of long lines."""
+        data = QMimeData()
+        picked = self.selection_range()
+        data.setText(self._text[picked[0]:picked[1]] if picked else "")
+        return data
 
     def cursor_index(self) -> int:
         """Where the text cursor is, in code points."""

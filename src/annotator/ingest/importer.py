@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import islice
 
 from ..normalize.decode import MAX_BYTES
 from ..store import Project
@@ -21,6 +23,7 @@ from .sources import Duplicate, Rejected, Task, expand, run_task
 
 BATCH = 200
 INLINE_BELOW = 16  # fewer documents than this: starting worker processes costs more than it saves
+AHEAD = 4  # chunks of documents handed to each worker ahead of the store
 
 Progress = Callable[[int, int], None]
 
@@ -69,6 +72,7 @@ def import_paths(project: Project, paths: Iterable[str | os.PathLike[str]], *, t
             else:
                 report.added.append((doc.source_file, doc_id))
         batch.clear()
+        index_for_search(project)  # while the workers go on: searchable the moment the import ends
 
     for done, result in enumerate(_results(tasks, known, workers, max_bytes), 1):
         if current:
@@ -91,8 +95,9 @@ def import_paths(project: Project, paths: Iterable[str | os.PathLike[str]], *, t
 
 def _results(tasks: list[Task], known: frozenset[str], workers: int | None,
              max_bytes: int) -> Iterator[EncodedDocument | Rejected | Duplicate]:
-    if workers is None:
-        workers = os.cpu_count() or 1
+    cores = os.cpu_count() or 1
+    # more processes than cores only compete for them, each holding its own tables
+    workers = cores if workers is None else min(workers, cores)
     if workers <= 0 or len(tasks) < INLINE_BELOW:
         yield from map(partial(run_task, known=known, max_bytes=max_bytes), tasks)
         return
@@ -100,8 +105,15 @@ def _results(tasks: list[Task], known: frozenset[str], workers: int | None,
     context = multiprocessing.get_context("spawn")
     workers = min(workers, len(tasks))
     chunk = max(1, min(32, len(tasks) // (workers * 8)))
+    chunks = (tasks[i:i + chunk] for i in range(0, len(tasks), chunk))
     with context.Pool(workers, initializer=_init_worker, initargs=(known, max_bytes)) as pool:
-        yield from pool.imap(_work, tasks, chunksize=chunk)
+        # a few chunks a worker ahead, not all: results wait for the store in a queue of
+        # bounded length, so memory stays flat however many documents come
+        pending = deque(pool.apply_async(_work_many, (c,)) for c in islice(chunks, workers * AHEAD))
+        while pending:
+            results = pending.popleft().get()
+            pending.extend(pool.apply_async(_work_many, (c,)) for c in islice(chunks, 1))
+            yield from results
 
 
 _worker_state: dict[str, object] = {}
@@ -115,11 +127,17 @@ def _work(task: Task) -> EncodedDocument | Rejected | Duplicate:
     return run_task(task, _worker_state["known"], _worker_state["max_bytes"])  # type: ignore[arg-type]
 
 
+def _work_many(tasks: list[Task]) -> list[EncodedDocument | Rejected | Duplicate]:
+    return [_work(task) for task in tasks]
+
+
 def index_for_search(project: Project, progress: Callable[[int, int], None] | None = None,
                      chunk_chars: int = 1_000_000) -> int:
     """Index the texts not yet in the search index, in short transactions, so a
-    search finds them without scanning.  Separate from the import, which it
-    would slow by about half; returns the number of documents indexed."""
+    search finds them without scanning.  The import calls it after each batch;
+    returns the number of documents indexed."""
+    if project.read_only:
+        return 0
     total = project.unindexed_count()
     remaining = total
     while remaining:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,9 +53,8 @@ def expand(paths: Iterable[str | os.PathLike[str]], text_field: str = "text") ->
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for found in sorted(p for p in path.rglob("*") if p.is_file()):
-                if found.suffix.lower() in SUFFIXES:
-                    yield from _file_tasks(found, text_field)
+            for found in sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and not p.is_dir()):
+                yield from _file_tasks(found, text_field)
         elif path.exists():
             if path.suffix.lower() in SUFFIXES:
                 yield from _file_tasks(path, text_field)
@@ -64,7 +64,60 @@ def expand(paths: Iterable[str | os.PathLike[str]], text_field: str = "text") ->
             yield Rejected(str(path), "no such file or folder")
 
 
+def not_a_file(path: str | os.PathLike[str]) -> str | None:
+    """Why ``path`` is no regular file (a FIFO, socket or device, which reading
+    would block on or never finish), or ``None``.  Asks ``stat``: opening a FIFO
+    to look would wait for a writer."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "no such file or folder"
+    except OSError as exc:
+        return f"cannot read it ({exc.strerror or exc})"
+    return _kind(mode)
+
+
+def _kind(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
+    return f"is {kind}, not a regular file; nothing was read from it"
+
+
+class NotAFile(OSError):
+    """What was named is no regular file; ``reason`` says what it is."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def read_regular(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a regular file; :class:`NotAFile` for anything else, found
+    by ``stat`` before any open, so a FIFO is not waited on nor a device read."""
+    reason = _kind(os.stat(path).st_mode)
+    if reason is not None:
+        raise NotAFile(reason)
+    # O_NONBLOCK: a file swapped for a FIFO since the stat does not block the open
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        reason = _kind(os.fstat(fd).st_mode)
+        if reason is not None:
+            raise NotAFile(reason)
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            return f.read()
+    finally:
+        os.close(fd)
+
+
 def _file_tasks(path: Path, text_field: str) -> Iterator[Task | Rejected]:
+    reason = not_a_file(path)
+    if reason is not None:
+        yield Rejected(str(path), reason)
+        return
     if path.suffix.lower() != ".jsonl":
         yield Task(str(path), str(path))
         return
@@ -74,28 +127,33 @@ def _file_tasks(path: Path, text_field: str) -> Iterator[Task | Rejected]:
                 source = f"{path}:{number}"
                 if not line.strip():
                     continue
-                text, problem = _jsonl_text(line, text_field)
+                data, problem = _jsonl_text(line, text_field)
                 if problem:
                     yield Rejected(source, problem)
                 else:
-                    yield Task(source, str(path), text.encode("utf-8"))
+                    yield Task(source, str(path), data)
     except OSError as exc:
         yield Rejected(str(path), f"cannot read it ({exc.strerror or exc})")
 
 
-def _jsonl_text(line: bytes, text_field: str) -> tuple[str, str | None]:
-    """The text of one JSONL line, or what is wrong with the line."""
+def _jsonl_text(line: bytes, text_field: str) -> tuple[bytes, str | None]:
+    """The text of one JSONL line as UTF-8, or what is wrong with the line."""
     try:
         record = json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        return "", f"not valid JSON ({exc})"
+        return b"", f"not valid JSON ({exc})"
     if not isinstance(record, dict):
-        return "", "not a JSON object"
+        return b"", "not a JSON object"
     if text_field not in record:
-        return "", f"no {text_field!r} field"
-    if not isinstance(record[text_field], str):
-        return "", f"the {text_field!r} field is not a string"
-    return record[text_field], None
+        return b"", f"no {text_field!r} field"
+    text = record[text_field]
+    if not isinstance(text, str):
+        return b"", f"the {text_field!r} field is not a string"
+    try:
+        return text.encode("utf-8"), None
+    except UnicodeEncodeError as exc:  # JSON's \ud83d escape alone: half of a pair, no character
+        return b"", (f"the {text_field!r} field holds a lone surrogate (U+{ord(text[exc.start]):04X} at character "
+                     f"{exc.start}), which is no Unicode character")
 
 
 def run_task(task: Task, known: frozenset[str] = frozenset(),
@@ -104,7 +162,9 @@ def run_task(task: Task, known: frozenset[str] = frozenset(),
     data = task.data
     if data is None:
         try:
-            data = Path(task.path).read_bytes()
+            data = read_regular(task.path)
+        except NotAFile as exc:
+            return Rejected(task.source, exc.reason)
         except FileNotFoundError:
             return Rejected(task.source, "the file disappeared before it could be read")
         except IsADirectoryError:
