@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -251,7 +252,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         with _project(args, create=False) as project:
             report = export(project, args.format, args.out, options=options, split=split, seed=args.seed,
-                            bioes=args.bioes, progress=progress, workers=args.workers, replace=args.replace,
+                            bioes=args.bioes, progress=progress, replace=args.replace,
+                            workers=None if args.workers is None else min(args.workers, os.cpu_count() or 1),
                             docstart=not args.no_docstart)
     except (ProjectError, ExportError) as exc:
         progress.close()  # the bar's line ends before the error's

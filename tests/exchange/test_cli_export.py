@@ -200,3 +200,17 @@ def test_a_folder_export_to_the_current_folder(tmp_path):
     again = subprocess.run(command, capture_output=True, env=env, cwd=here, timeout=300)
     one_error_line(again, "not empty")
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_export_workers_are_capped_at_the_core_count(tmp_path, monkeypatch):
+    from annotator.cli import main
+    from annotator.exchange import parallel
+
+    asked = []
+    lines = parallel.lines
+    monkeypatch.setattr(parallel, "lines", lambda *a, **k: asked.append(a[4] if len(a) > 4 else k.get("workers"))
+                        or lines(*a, **k))
+    project = make_project(tmp_path / "p.annotator")
+    assert main(["export", "--project", str(project), "--format", "jsonl", "--out", str(tmp_path / "o.jsonl"),
+                 "--workers", "32"]) == 0
+    assert asked and asked[0] <= (os.cpu_count() or 1)
