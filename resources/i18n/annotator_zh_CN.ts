@@ -922,6 +922,11 @@ A desktop annotator for Chinese documents: spans, links and a program catalog, s
         <source>Origin</source>
         <translation>来源方式</translation>
     </message>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="112"/>
+        <source>To learn from</source>
+        <translation>学习价值</translation>
+    </message>
 </context>
 <context>
     <name>commands</name>

@@ -336,11 +336,11 @@ class Tagger:
                 out[k] = min(probs)
         return out
 
-    def uncertainty(self, text: str, lexicon: Lexicon) -> float:
+    def uncertainty(self, text: str, lexicon: Lexicon, cache: FeatureCache | None = None) -> float:
         """How much the model would learn from this text: the summed ``1 - p`` of the
-        most likely tag sequence's characters (0 for a text it is sure of)."""
+        most likely tag sequence of each sentence (0 for a text it is sure of)."""
         total = 0.0
-        feats = _cache.get(text, lexicon)
+        feats = (cache or _cache).get(text, lexicon)
         with self._lock:
             for start, end in pieces(text):
                 self._tagger.set(feats[start:end])
