@@ -42,6 +42,7 @@ NAME = "tagger"
 FEATURES_VERSION = "3"
 MAX_TRAIN_CHARS = 50_000  # about 2 s of training on this 2-core machine (bench_learning)
 MIN_TRAIN_SPANS = 5  # fewer spans than this teach nothing; no model is made
+CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 40, "feature.possible_transitions": True}
 _PIECE = regex.compile(r"[^\n。！？!?；;]*[\n。！？!?；;]?")
 _MAX_PIECE = 200
 _QUOTES = "“”‘’「」『』《》\"'"
@@ -250,7 +251,7 @@ def train(documents: Sequence[TrainingDocument], lexicon: Lexicon, path: Path, *
         if cancelled and cancelled():
             return False
         trainer.append(cache.get(doc.text, lexicon)[start:end], tags)
-    trainer.set_params({"c1": 0.05, "c2": 0.01, "max_iterations": 40, "feature.possible_transitions": True})
+    trainer.set_params(CRF_PARAMS)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
     os.close(fd)
