@@ -123,7 +123,7 @@ def features(text: str, lexicon: Lexicon, found: Sequence[Suggestion] | None = N
     where, word_of, flag_of = _boundaries(text)
     hits = _lexicon_hits(text, lexicon)
     surnames = lexicon.domain.surnames
-    org_suffixes = lexicon.domain.org_suffixes
+    org_suffixes = tuple(lexicon.domain.org_suffixes)
     votes = _votes(text, lexicon, found)
     padded = "\x02\x02" + text + "\x03\x03"
     scripts = ["B", "B"] + [_script(c) for c in text] + ["E", "E"]
@@ -142,7 +142,7 @@ def features(text: str, lexicon: Lexicon, found: Sequence[Suggestion] | None = N
         ]
         if c in surnames:
             f.append("sur")
-        if word_of[i] and any(word_of[i].endswith(s) for s in org_suffixes):
+        if word_of[i] and word_of[i].endswith(org_suffixes):
             f.append("orgsuf")
         f.extend("lex=" + h for h in hits[i])
         f.extend(votes[i])
