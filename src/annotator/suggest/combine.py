@@ -66,7 +66,7 @@ def suggest(text: str, lexicon: Lexicon | None = None, *, spans: Iterable[Ranged
     model (under a second)."""
     lexicon = lexicon or Lexicon()
     names = list(SUGGESTERS) if suggesters is None else [n for n in suggesters if n in SUGGESTERS]
-    found = vet(text, [s for name in names for s in SUGGESTERS[name](text, lexicon)])
+    found = vet(text, [s for name in names for s in SUGGESTERS[name](text, lexicon)], general="general" in names)
     if tagger is not None:
         raw = found
         found = calibrate(found, tagger.agreement(text, lexicon, raw))
@@ -84,13 +84,14 @@ _PRESS = regex.compile(r"(?:报|社|台|网)讯$")
 _LINE_END = regex.compile(r"[\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]")
 
 
-def vet(text: str, found: list[Suggestion]) -> list[Suggestion]:
+def vet(text: str, found: list[Suggestion], general: bool = True) -> list[Suggestion]:
     """General checks of what one suggester says against the others' evidence: no
     name runs across a line (of an organisation, the last line is kept); the general model's span must start and end on
     jieba's word boundaries (LAC cut 统战部长 into 统战部 + 长); a news byline's
     讯 is not part of the paper's name (香港商报讯); jieba's place tag on a word
     (嘉宾, 欢度, 河畔) is kept only where the general model also sees a place or
-    organisation or the word ends in an administrative unit."""
+    organisation or the word ends in an administrative unit (when the general
+    model is on: ``general``)."""
     from .general import analyse
     from .tokens import tokens
 
@@ -98,7 +99,7 @@ def vet(text: str, found: list[Suggestion]) -> list[Suggestion]:
     for t in tokens(text):
         bounds.add(t.start)
         bounds.add(t.end)
-    lac = analyse(text) if any(s.suggester == "jieba" and s.label == "LOC" for s in found) else None
+    lac = analyse(text) if general and any(s.suggester == "jieba" and s.label == "LOC" for s in found) else None
     out = []
     for s in found:
         surface = text[s.start:s.end]
