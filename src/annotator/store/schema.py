@@ -359,7 +359,7 @@ MIGRATIONS: dict[int, list[str]] = {
         # list's "most to learn from" sort); ``tagger`` is the key of the model that
         # scored it, so a retrained tagger scores the document again
         """
-        CREATE TABLE document_uncertainty (
+        CREATE TABLE IF NOT EXISTS document_uncertainty (
             document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
             tagger TEXT NOT NULL,
             uncertainty REAL NOT NULL
