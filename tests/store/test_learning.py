@@ -13,12 +13,12 @@ def test_the_documents_annotated_last_without_a_batchs_suggestions(tmp_path):
         p.add_span(c, 4, 7, "ORG")
         p.add_span(a, 4, 7, "ORG")
         p.add_suggested_spans(d, [(9, 11, "PER", "jieba")])  # a batch: nobody saw it
-        p.accept_suggestion(b, 9, 11, "PER", "jieba")
+        p.accept_suggestions(b, [(9, 11, "PER", "jieba")])
         p.add_span(a, 9, 11, "PER")
         assert [(i, spans) for i, _, spans in annotated_documents(p)] == [
             (c, [(4, 7, "ORG")]), (b, [(9, 11, "PER")]), (a, [(4, 7, "ORG"), (9, 11, "PER")])]
         assert [i for i, _, _ in annotated_documents(p, limit=2)] == [b, a]
-        p.reject_suggestion(c, 9, 11, "PER", "jieba")
+        p.reject_suggestions(c, [(9, 11, "PER", "jieba")])
         assert suggester_decisions(p) == {"jieba": (1, 1)}
 
 

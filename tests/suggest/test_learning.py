@@ -105,9 +105,9 @@ def test_a_suggester_rejected_more_than_accepted_loses_weight(project):
     assert before
     for k, (start, end, label) in enumerate(sorted(before)[:4]):
         if k == 0:
-            project.accept_suggestion(doc, start, end, label, "general")
+            project.accept_suggestions(doc, [(start, end, label, "general")])
         else:
-            project.reject_suggestion(doc, start, end, label, "general")
+            project.reject_suggestions(doc, [(start, end, label, "general")])
     weights = suggester_weights(project)
     assert weights["general"] == pytest.approx(weight(1, 3)) and weights["general"] < 1
     after = {s.key: s.score for s in suggest_document(project, doc, weights=weights) if s.suggester == "general"}
