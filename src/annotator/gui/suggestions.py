@@ -121,7 +121,7 @@ class SuggestionController(QObject):
     KEEP = 32  # documents whose suggestions are cached
     RETRIES = 2  # a worker that keeps dying is given up on
     documentsScored = Signal(list)  # ids of documents whose "most to learn from" was stored
-    SCORE_BATCH = 20  # documents scored per task in the worker
+    SCORE_BATCH = 4  # documents scored per task: a few seconds at most, so suggestions wait little
     LEARN_MS = 5000  # the tagger is trained again this long after the last edit of spans
 
     def __init__(self, project: Project, spans: SpanListModel, view: AnnotatedTextView, labels: set[str],
