@@ -1566,6 +1566,11 @@ File → New project… makes one; File → Open project… (Ctrl+O) or File →
         <source>Origin</source>
         <translation>来源方式</translation>
     </message>
+    <message>
+        <location filename="../../src/annotator/gui/models.py" line="112"/>
+        <source>To learn from</source>
+        <translation>学习价值</translation>
+    </message>
 </context>
 <context>
     <name>commands</name>

@@ -307,3 +307,45 @@ def test_settings_turn_a_suggester_off_and_raise_the_floor(qtbot, window):
                     and all(s.suggester != "general" and s.score >= 0.9 for s in window.suggestions.visible()),
                     timeout=WAIT_MS)
     assert window.suggestions.settings == (("general",), 0.9)
+
+
+def test_the_document_list_sorts_by_most_to_learn_from(qtbot, tmp_path):
+    """The worker scores the documents not done with the project's tagger; a click on
+    the column's header sorts by it, a second click puts the most to learn from first."""
+    import json
+    from pathlib import Path
+
+    from annotator.store import open_project
+
+    pages = [json.loads(line) for line in (Path(__file__).resolve().parents[1] / "data" / "learning" /
+                                           "gold.jsonl").read_text("utf-8").splitlines()]
+    path = tmp_path / "learn.annotator"
+    with open_project(path, annotator="tester") as p:
+        p.add_documents([make_document(page["text"], f"{page['id']}.txt") for page in pages[:6]])
+        p.add_documents([make_document("今天天气很好。", "calm.txt"),
+                         make_document(pages[8]["text"], "new1.txt"), make_document(pages[9]["text"], "new2.txt")])
+        ids = p.document_ids()
+        for doc_id, page in zip(ids, pages[:6]):
+            for start, end, label in page["spans"]:
+                p.add_span(doc_id, start, end, label)
+            p.set_status(doc_id, "done")
+    fresh = ids[6:]
+    with window_on(qtbot, path) as window:
+        model, table = window.documents, window.document_table
+        column = model.COLUMNS.index("To learn from")
+
+        def scored():
+            return all(model.data(model.index(model.row_of(i), column)) for i in fresh)
+
+        qtbot.waitUntil(scored, timeout=2 * WAIT_MS)
+        header = table.horizontalHeader()
+        table.scrollTo(model.index(0, column))
+        for _ in range(2):
+            x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+            qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+        assert header.sortIndicatorSection() == column
+        order = [model.document_id(row) for row in range(model.rowCount())]
+        values = [float(model.data(model.index(row, column)) or 0) for row in range(model.rowCount())]
+        assert set(order[:3]) == set(fresh) and values[:3] == sorted(values[:3], reverse=True)
+        assert order[2] == ids[6]  # the calm sentence: nothing to learn from there
+        assert values[0] > values[2]

@@ -104,7 +104,7 @@ def test_migration_from_the_first_schema_backs_up_then_upgrades(project_path):
     assert sqlite3.connect(project_path).execute("PRAGMA user_version").fetchone()[0] == 1
 
     with open_project(project_path) as p:
-        assert p.schema_version() == SCHEMA_VERSION == 7
+        assert p.schema_version() == SCHEMA_VERSION == 8
         assert p.rejections(doc_id) == []  # the table migration 4 made
         assert [(s.text, s.program_id) for s in p.spans(doc_id)] == [("海东", None)]  # the column migration 5 added
         assert {lt.type for lt in p.link_types()} == {"organizer", "place", "date"}  # seeded by migration 5

@@ -179,7 +179,7 @@ def test_migration_6_fills_the_summary_from_links_already_there(project_path):
         old.add_link(tianfu.id, old.add_span(doc, *at(place), "LOC").id, "place")
     conn.close()
     with open_project(project_path) as p:
-        assert p.schema_version() == 7
+        assert p.schema_version() == 8
         assert check(p) == {(program.id, "四川省", 1), (program.id, "成都市", 1)}
 
 

@@ -135,3 +135,23 @@ def test_the_worker_learns_from_the_project_file_and_suggests_with_its_tagger(pr
     worker.suggestions("", lexicon.version, lexicon.learned, (), (), ())
     got = worker.suggestions(PAGES[7]["text"], lexicon.version, None, (), (), ())
     assert any(s.suggester == "tagger" for s in got)
+
+
+def test_the_suggesters_are_vetted_against_each_others_evidence():
+    """Spans across a line, a byline's 讯, pieces cut out of jieba's words and jieba's
+    place tag on common words (嘉宾, 河畔) are what the unseen pages showed."""
+    from annotator.suggest import Lexicon
+    from annotator.suggest.combine import vet
+    from annotator.suggest.general import suggest_general
+    from annotator.suggest.jieba_tags import suggest_jieba
+
+    def vetted(text):
+        raw = suggest_general(text, Lexicon()) + suggest_jieba(text, Lexicon())
+        return {(text[s.start:s.end], s.label) for s in vet(text, raw)}, {(text[s.start:s.end], s.label) for s in raw}
+
+    after, before = vetted("香港商报讯（记者 李明）多位嘉宾出席。")
+    assert ("香港商报讯", "ORG") in before and ("香港商报", "ORG") in after and ("香港商报讯", "ORG") not in after
+    assert ("嘉宾", "LOC") in before and ("嘉宾", "LOC") not in after
+    assert ("李明", "PER") in after
+    after, before = vetted("正文\n\n浙联会妇委会举行会议。")
+    assert ("正文\n\n浙联会妇委会", "ORG") in before and after == {("浙联会妇委会", "ORG")}

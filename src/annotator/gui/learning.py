@@ -62,6 +62,9 @@ class LearningActions(QObject):
         menu.addSeparator()
         menu.addActions([self.uncertain, self.settings])
         window.addAction(self.uncertain)
+        documents = getattr(window, "documents", None)  # the document list's "To learn from" column
+        if documents is not None:
+            controller.documentsScored.connect(lambda ids: [documents.refresh_document(i) for i in ids])
         self.retranslate()
 
     def retranslate(self) -> None:

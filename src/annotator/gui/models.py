@@ -110,8 +110,8 @@ class DocumentListModel(_Table):
 
     COLUMNS = (QT_TRANSLATE_NOOP("columns", "Title"), QT_TRANSLATE_NOOP("columns", "Source"),
                QT_TRANSLATE_NOOP("columns", "Date"), QT_TRANSLATE_NOOP("columns", "Status"),
-               QT_TRANSLATE_NOOP("columns", "Spans"))
-    _SORT_KEYS = ("title", "source", "date", "status", "spans")
+               QT_TRANSLATE_NOOP("columns", "Spans"), QT_TRANSLATE_NOOP("columns", "To learn from"))
+    _SORT_KEYS = ("title", "source", "date", "status", "spans", "uncertainty")
     PAGE = 200
 
     def __init__(self, project: Project, parent=None):
@@ -161,7 +161,8 @@ class DocumentListModel(_Table):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return (info.title or self.tr("(untitled)"), info.source or "", info.date or "",
-                    status_name(info.status), info.span_count)[index.column()]
+                    status_name(info.status), info.span_count,
+                    "" if info.uncertainty is None else f"{info.uncertainty:.1f}")[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole title (the list elides it), its site and file
             return tip("\n".join(x for x in (info.title, info.source, info.source_file) if x))
         if role == Qt.ItemDataRole.UserRole:

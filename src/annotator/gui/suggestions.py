@@ -35,7 +35,8 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from .. import __version__
 from ..session import AcceptSuggestions, Command, RejectSuggestions
-from ..store import Project
+from ..store import Project, ProjectError
+from ..store.learning import store_uncertainty
 from ..suggest import MIN_SCORE, Lexicon, Suggestion, project_lexicon
 from ..suggest import worker
 from .models import SpanListModel
@@ -140,6 +141,7 @@ class _Relay(QObject):
     done = Signal(object, object)  # _Request, Future
     learned = Signal(object)  # Future of worker.learn
     ready = Signal()  # the worker has loaded jieba
+    scored = Signal(object)  # Future of worker.uncertainties
 
 
 _prestarted: worker.Started | None = None
@@ -184,6 +186,8 @@ class SuggestionController(QObject):
     DEBOUNCE_MS = 300
     KEEP = 32  # documents whose suggestions are cached
     RETRIES = 2  # a worker that keeps dying is given up on
+    documentsScored = Signal(list)  # ids of documents whose "most to learn from" was stored
+    SCORE_BATCH = 4  # documents scored per task: a few seconds at most, so suggestions wait little
     LEARN_MS = 5000  # the tagger is trained again this long after the last edit of spans
 
     def __init__(self, project: Project, spans: SpanListModel, view: AnnotatedTextView, labels: set[str],
@@ -213,6 +217,7 @@ class SuggestionController(QObject):
         self._relay = _Relay()
         self._relay.done.connect(self._finished)
         self._relay.learned.connect(self._learned)
+        self._relay.scored.connect(self._scored)
         self._tagger_key: str | None = None
         self._learn_timer = QTimer(self, singleShot=True, interval=self.LEARN_MS)
         self._learn_timer.timeout.connect(self._learn)
@@ -550,6 +555,38 @@ class SuggestionController(QObject):
             self._tagger_key = key
             self._cache.clear()  # computed with the old tagger
             self.refresh()
+        if key is not None:
+            self._score()
+
+    def _score(self) -> None:
+        """Ask the worker how much the tagger would learn from the documents it has not
+        scored (a few at a time, so suggestions are not kept waiting); stored for the
+        document list's "most to learn from" sort."""
+        if self._pool is None or self._closed:
+            return
+        try:
+            future = self._pool.submit(worker.uncertainties, str(self._project.path), self.SCORE_BATCH)
+        except (OSError, RuntimeError):
+            return
+        relay = self._relay
+        future.add_done_callback(lambda f: relay.scored.emit(f))
+
+    def _scored(self, future: Future) -> None:
+        if self._closed:
+            return
+        try:
+            result = future.result()
+        except Exception:  # a worker gone: the list keeps its old order
+            return
+        if result is None or result[0] != self._tagger_key or not result[1]:
+            return
+        try:
+            store_uncertainty(self._project, *result)
+        except (ProjectError, OSError):
+            return
+        self.documentsScored.emit([i for i, _ in result[1]])
+        if len(result[1]) == self.SCORE_BATCH:
+            self._score()
 
     @property
     def busy(self) -> bool:

@@ -42,7 +42,7 @@ class Documents(Database):
         return [row[0] for row in self.conn.execute("SELECT id FROM documents ORDER BY id")]
 
     _ORDER = {"id": "d.id", "title": "d.title", "source": "d.source", "date": "d.date", "status": "d.status",
-              "spans": "span_count"}
+              "spans": "span_count", "uncertainty": "uncertainty"}
 
     def list_documents(self, offset: int = 0, limit: int = 100, status: str | None = None,
                        search: str | None = None, order_by: str = "id", descending: bool = False) -> list[DocumentInfo]:
@@ -53,7 +53,8 @@ class Documents(Database):
         direction = "DESC" if descending else "ASC"
         rows = self.conn.execute(
             "SELECT d.id, d.title, d.source, d.date, d.status, d.source_file, "
-            "(SELECT count(*) FROM spans s WHERE s.document_id = d.id) AS span_count, d.updated_at "
+            "(SELECT count(*) FROM spans s WHERE s.document_id = d.id) AS span_count, d.updated_at, "
+            "(SELECT u.uncertainty FROM document_uncertainty u WHERE u.document_id = d.id) AS uncertainty "
             f"FROM documents d {where} ORDER BY {self._ORDER[order_by]} {direction}, d.id {direction} "
             "LIMIT ? OFFSET ?",
             (*params, limit, offset),
@@ -67,7 +68,8 @@ class Documents(Database):
     def document_info(self, document_id: int) -> DocumentInfo:
         row = self.conn.execute(
             "SELECT d.id, d.title, d.source, d.date, d.status, d.source_file, "
-            "(SELECT count(*) FROM spans s WHERE s.document_id = d.id), d.updated_at FROM documents d "
+            "(SELECT count(*) FROM spans s WHERE s.document_id = d.id), d.updated_at, "
+            "(SELECT u.uncertainty FROM document_uncertainty u WHERE u.document_id = d.id) FROM documents d "
             "WHERE d.id = ?", (document_id,)).fetchone()
         if row is None:
             raise InvalidEdit(f"{self.path}: no document {document_id}")

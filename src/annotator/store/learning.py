@@ -4,7 +4,7 @@ over ``Project.conn`` (read-only), so a worker can run it on its own reader."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .project import BATCH_ANNOTATOR, Project
 
@@ -38,3 +38,24 @@ def suggester_decisions(project: Project) -> dict[str, tuple[int, int]]:
             "SELECT suggester, count(*) FROM rejections WHERE suggester IS NOT NULL GROUP BY suggester"):
         out.setdefault(name, [0, 0])[1] = n
     return {name: (a, r) for name, (a, r) in out.items()}
+
+
+def unscored_documents(project: Project, tagger: str, limit: int = 20) -> list[tuple[int, str]]:
+    """``(document id, text)`` of up to ``limit`` documents not yet done (new or in
+    progress) that the tagger ``tagger`` (its key) has not scored, in import order."""
+    ids = [row[0] for row in project.conn.execute(
+        "SELECT d.id FROM documents d LEFT JOIN document_uncertainty u ON u.document_id = d.id "
+        "WHERE d.status IN ('new', 'in_progress') AND (u.tagger IS NULL OR u.tagger != ?) "
+        "ORDER BY d.id LIMIT ?", (tagger, limit))]
+    return [(i, project.text(i)) for i in ids]
+
+
+def store_uncertainty(project: Project, tagger: str, scores: Iterable[tuple[int, float]]) -> None:
+    """Keep what the tagger ``tagger`` would learn from each document (derived data,
+    recomputed by any tagger: not an edit, so not in the change log)."""
+    with project._transaction() as c:
+        c.executemany(
+            "INSERT INTO document_uncertainty(document_id, tagger, uncertainty) "
+            "SELECT id, ?, ? FROM documents WHERE id = ? "
+            "ON CONFLICT(document_id) DO UPDATE SET tagger = excluded.tagger, uncertainty = excluded.uncertainty",
+            [(tagger, float(u), i) for i, u in scores])

@@ -151,6 +151,7 @@ class DocumentInfo:
     source_file: str
     span_count: int
     updated_at: str
+    uncertainty: float | None = None  # the tagger's, when it has scored the document
 
 
 @dataclass(frozen=True)

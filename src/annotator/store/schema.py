@@ -354,6 +354,18 @@ MIGRATIONS: dict[int, list[str]] = {
         END
         """,
     ],
+    8: [
+        # how much the project's tagger would learn from each document (the document
+        # list's "most to learn from" sort); ``tagger`` is the key of the model that
+        # scored it, so a retrained tagger scores the document again
+        """
+        CREATE TABLE IF NOT EXISTS document_uncertainty (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            tagger TEXT NOT NULL,
+            uncertainty REAL NOT NULL
+        )
+        """,
+    ],
 }
 
 LATEST = max(MIGRATIONS)

@@ -11,6 +11,8 @@ overlaps itself; a name competes with the best score of what lies inside it
 from __future__ import annotations
 
 import bisect
+
+import regex
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
@@ -64,7 +66,7 @@ def suggest(text: str, lexicon: Lexicon | None = None, *, spans: Iterable[Ranged
     model (under a second)."""
     lexicon = lexicon or Lexicon()
     names = list(SUGGESTERS) if suggesters is None else [n for n in suggesters if n in SUGGESTERS]
-    found = [s for name in names for s in SUGGESTERS[name](text, lexicon)]
+    found = vet(text, [s for name in names for s in SUGGESTERS[name](text, lexicon)], general="general" in names)
     if tagger is not None:
         raw = found
         found = calibrate(found, tagger.agreement(text, lexicon, raw))
@@ -75,6 +77,49 @@ def suggest(text: str, lexicon: Lexicon | None = None, *, spans: Iterable[Ranged
                  for s in found]
     return combine(found, spans=spans, rejected=rejected, excluded=excluded,
                    blocked=_blocked(text, lexicon), min_score=min_score)
+
+
+_JIEBA_ADMIN = ("省", "市", "县", "区", "州", "镇", "乡", "村", "岛")
+_PRESS = regex.compile(r"(?:报|社|台|网)讯$")
+_LINE_END = regex.compile(r"[\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]")
+
+
+def vet(text: str, found: list[Suggestion], general: bool = True) -> list[Suggestion]:
+    """General checks of what one suggester says against the others' evidence: no
+    name runs across a line (of an organisation, the last line is kept); the general model's span must start and end on
+    jieba's word boundaries (LAC cut 统战部长 into 统战部 + 长); a news byline's
+    讯 is not part of the paper's name (香港商报讯); jieba's place tag on a word
+    (嘉宾, 欢度, 河畔) is kept only where the general model also sees a place or
+    organisation or the word ends in an administrative unit (when the general
+    model is on: ``general``)."""
+    from .general import analyse
+    from .tokens import tokens
+
+    bounds = {0, len(text)}
+    for t in tokens(text):
+        bounds.add(t.start)
+        bounds.add(t.end)
+    lac = analyse(text) if general and any(s.suggester == "jieba" and s.label == "LOC" for s in found) else None
+    out = []
+    for s in found:
+        surface = text[s.start:s.end]
+        line = _LINE_END.search(surface)
+        if line:  # a name ends a line at most: an organisation's noun ends it, so keep the last line
+            last = surface.splitlines()[-1].strip() if s.label == "ORG" else ""
+            if len(last) < 2 or not surface.endswith(last):
+                continue
+            s = replace(s, start=s.end - len(last))
+            surface = last
+        if s.label == "ORG" and _PRESS.search(surface):
+            s = replace(s, end=s.end - 1)
+        elif s.suggester == "general":
+            if s.label != "DATE" and (s.start not in bounds or s.end not in bounds):
+                continue
+        elif s.suggester == "jieba" and s.label == "LOC" and lac is not None and not surface.endswith(_JIEBA_ADMIN):
+            if not any(lac.tags[i] in ("LOC", "ORG") for i in range(s.start, s.end)):
+                continue
+        out.append(s)
+    return out
 
 
 def calibrate(found: list[Suggestion], agreement: list[float | None]) -> list[Suggestion]:

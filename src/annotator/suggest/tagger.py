@@ -42,6 +42,7 @@ NAME = "tagger"
 FEATURES_VERSION = "3"
 MAX_TRAIN_CHARS = 50_000  # about 2 s of training on this 2-core machine (bench_learning)
 MIN_TRAIN_SPANS = 5  # fewer spans than this teach nothing; no model is made
+CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 40, "feature.possible_transitions": True}
 _PIECE = regex.compile(r"[^\n。！？!?；;]*[\n。！？!?；;]?")
 _MAX_PIECE = 200
 _QUOTES = "“”‘’「」『』《》\"'"
@@ -122,7 +123,7 @@ def features(text: str, lexicon: Lexicon, found: Sequence[Suggestion] | None = N
     where, word_of, flag_of = _boundaries(text)
     hits = _lexicon_hits(text, lexicon)
     surnames = lexicon.domain.surnames
-    org_suffixes = lexicon.domain.org_suffixes
+    org_suffixes = tuple(lexicon.domain.org_suffixes)
     votes = _votes(text, lexicon, found)
     padded = "\x02\x02" + text + "\x03\x03"
     scripts = ["B", "B"] + [_script(c) for c in text] + ["E", "E"]
@@ -141,7 +142,7 @@ def features(text: str, lexicon: Lexicon, found: Sequence[Suggestion] | None = N
         ]
         if c in surnames:
             f.append("sur")
-        if word_of[i] and any(word_of[i].endswith(s) for s in org_suffixes):
+        if word_of[i] and word_of[i].endswith(org_suffixes):
             f.append("orgsuf")
         f.extend("lex=" + h for h in hits[i])
         f.extend(votes[i])
@@ -250,7 +251,7 @@ def train(documents: Sequence[TrainingDocument], lexicon: Lexicon, path: Path, *
         if cancelled and cancelled():
             return False
         trainer.append(cache.get(doc.text, lexicon)[start:end], tags)
-    trainer.set_params({"c1": 0.05, "c2": 0.01, "max_iterations": 40, "feature.possible_transitions": True})
+    trainer.set_params(CRF_PARAMS)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -336,11 +337,11 @@ class Tagger:
                 out[k] = min(probs)
         return out
 
-    def uncertainty(self, text: str, lexicon: Lexicon) -> float:
+    def uncertainty(self, text: str, lexicon: Lexicon, cache: FeatureCache | None = None) -> float:
         """How much the model would learn from this text: the summed ``1 - p`` of the
-        most likely tag sequence's characters (0 for a text it is sure of)."""
+        most likely tag sequence of each sentence (0 for a text it is sure of)."""
         total = 0.0
-        feats = _cache.get(text, lexicon)
+        feats = (cache or _cache).get(text, lexicon)
         with self._lock:
             for start, end in pieces(text):
                 self._tagger.set(feats[start:end])

@@ -136,3 +136,24 @@ def learn(project_path: str) -> str | None:
     finally:
         project.close()
     return _learner.key if _tagger is not None else None
+
+
+def uncertainties(project_path: str, limit: int = 20) -> tuple[str, list[tuple[int, float]]] | None:
+    """What the current tagger would learn from up to ``limit`` documents it has not
+    scored yet (the document list's "most to learn from"): ``(tagger key, [(document
+    id, uncertainty)])``, computed here, stored by the caller; ``None`` without a tagger."""
+    from ..store import open_reader
+    from ..store.learning import unscored_documents
+    from .tagger import FeatureCache
+
+    tagger, learner = _tagger, _learner
+    if tagger is None or learner is None or learner.key is None or learner.path != model_path(project_path):
+        return None
+    project = open_reader(project_path)
+    try:
+        todo = unscored_documents(project, learner.key, limit)
+    finally:
+        project.close()
+    cache = FeatureCache(chars=0)  # each text once: keep the suggestions' cache as it is
+    lexicon = Lexicon()
+    return learner.key, [(i, round(tagger.uncertainty(text, lexicon, cache), 4)) for i, text in todo]
