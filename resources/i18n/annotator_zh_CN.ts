@@ -1568,7 +1568,7 @@ File → New project… makes one; File → Open project… (Ctrl+O) or File →
     </message>
     <message>
         <location filename="../../src/annotator/gui/models.py" line="112"/>
-        <source>To learn from</source>
+        <source>Learn</source>
         <translation>学习价值</translation>
     </message>
 </context>

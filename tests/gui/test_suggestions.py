@@ -332,7 +332,7 @@ def test_the_document_list_sorts_by_most_to_learn_from(qtbot, tmp_path):
     fresh = ids[6:]
     with window_on(qtbot, path) as window:
         model, table = window.documents, window.document_table
-        column = model.COLUMNS.index("To learn from")
+        column = model.COLUMNS.index("Learn")
 
         def scored():
             return all(model.data(model.index(model.row_of(i), column)) for i in fresh)

@@ -94,7 +94,8 @@ class DocumentDock(QDockWidget):
         # status and span count always in view; the title gives way (elided)
         for column, mode in ((1, QHeaderView.ResizeMode.Interactive), (2, QHeaderView.ResizeMode.ResizeToContents),
                              (3, QHeaderView.ResizeMode.ResizeToContents),
-                             (4, QHeaderView.ResizeMode.ResizeToContents)):
+                             (4, QHeaderView.ResizeMode.ResizeToContents),
+                             (5, QHeaderView.ResizeMode.ResizeToContents)):
             header.setSectionResizeMode(column, mode)
         header.resizeSection(1, 64)
         self.table.setColumnHidden(1, True)  # the site is in the tooltip: room for the title

@@ -112,8 +112,7 @@ class LabelMenu(QObject):
         w.actions_.set_labels(labels)
         w.documents.set_filter(w.status_filter.currentData(), w.search.text().strip())  # span counts
         if w.document_id is not None:
-            w.spans.reload()
-            w.links.reload()
+            w.open.open(w.document_id)  # its spans and links read again, under their new labels
             w.text_view.viewport().update()
         if self.editor is not None:
             self.editor.reload()

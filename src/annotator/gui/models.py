@@ -110,7 +110,7 @@ class DocumentListModel(_Table):
 
     COLUMNS = (QT_TRANSLATE_NOOP("columns", "Title"), QT_TRANSLATE_NOOP("columns", "Source"),
                QT_TRANSLATE_NOOP("columns", "Date"), QT_TRANSLATE_NOOP("columns", "Status"),
-               QT_TRANSLATE_NOOP("columns", "Spans"), QT_TRANSLATE_NOOP("columns", "To learn from"))
+               QT_TRANSLATE_NOOP("columns", "Spans"), QT_TRANSLATE_NOOP("columns", "Learn"))
     _SORT_KEYS = ("title", "source", "date", "status", "spans", "uncertainty")
     PAGE = 200
 
