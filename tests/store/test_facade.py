@@ -7,7 +7,7 @@ from annotator.store import Project
 
 PUBLIC = {
     "accept_suggestions", "add_annotated", "add_attribute_choice", "add_documents", "add_label", "add_link",
-    "add_link_type", "add_program_alias", "add_relation", "add_span", "add_spans", "add_suggested_spans",
+    "add_link_type", "add_program_alias", "add_relation", "add_span", "add_spans", "add_suggested_spans", "annotated_documents",
     "attribute_names", "changes", "clear_region", "clear_rejections", "close", "count_documents",
     "create_program", "delete_program", "delete_relation", "delete_span", "delete_spans", "document",
     "document_count", "document_ids", "documents_holding", "document_info", "document_sources", "documents_by_status",
@@ -19,8 +19,8 @@ PUBLIC = {
     "region_override", "regions", "reject_suggestions", "rejections", "relation", "relations", "relations_of", "relations_of_spans",
     "region_decisions", "remove_label", "remove_link_type", "remove_program_alias", "rename_program", "restore_regions", "restore_label", "restore_rejections", "same_source", "set_regions", "source_key",
     "schema_version", "set_label_attributes", "set_program_parent", "set_region", "set_setting",
-    "set_span_attributes", "set_status", "setting", "span", "spans", "spans_between", "spans_by_label", "spans_with_label", "stats",
-    "text", "throughput", "uncertain_spots", "unindexed_count", "update_label", "update_span",
+    "set_span_attributes", "set_status", "setting", "span", "spans", "spans_between", "spans_by_label", "spans_with_label", "stats", "store_uncertainty", "suggester_decisions",
+    "text", "throughput", "uncertain_spots", "unscored_documents", "unindexed_count", "update_label", "update_span",
 }
 # Removed in the split as dead code (no caller in src/): the connection as a
 # sqlite_utils.Database, and single-item suggestion methods the batch ones repeat.

@@ -1,7 +1,6 @@
 """What the tagger learns from: the documents annotated last, annotators' spans only."""
 
 from annotator.store import open_project
-from annotator.store.learning import annotated_documents, suggester_decisions
 
 from .conftest import make_document
 
@@ -15,24 +14,23 @@ def test_the_documents_annotated_last_without_a_batchs_suggestions(tmp_path):
         p.add_suggested_spans(d, [(9, 11, "PER", "jieba")])  # a batch: nobody saw it
         p.accept_suggestions(b, [(9, 11, "PER", "jieba")])
         p.add_span(a, 9, 11, "PER")
-        assert [(i, spans) for i, _, spans in annotated_documents(p)] == [
+        assert [(i, spans) for i, _, spans in p.annotated_documents()] == [
             (c, [(4, 7, "ORG")]), (b, [(9, 11, "PER")]), (a, [(4, 7, "ORG"), (9, 11, "PER")])]
-        assert [i for i, _, _ in annotated_documents(p, limit=2)] == [b, a]
+        assert [i for i, _, _ in p.annotated_documents(limit=2)] == [b, a]
         p.reject_suggestions(c, [(9, 11, "PER", "jieba")])
-        assert suggester_decisions(p) == {"jieba": (1, 1)}
+        assert p.suggester_decisions() == {"jieba": (1, 1)}
 
 
 def test_most_to_learn_from_is_stored_per_tagger_and_sorts_the_document_list(tmp_path):
-    from annotator.store.learning import store_uncertainty, unscored_documents
 
     with open_project(tmp_path / "p.annotator", annotator="tester") as p:
         p.add_documents([make_document(f"第{i}篇:市妇联主席王毅出席。", f"{i}.txt") for i in range(4)])
         a, b, c, d = p.document_ids()
         p.set_status(d, "done")
-        assert [i for i, _ in unscored_documents(p, "k1")] == [a, b, c]  # a done document is not scored
-        store_uncertainty(p, "k1", [(a, 0.5), (b, 3.25), (c, 1.0)])
-        assert unscored_documents(p, "k1") == []
-        assert [i for i, _ in unscored_documents(p, "k2", limit=2)] == [a, b]  # a new tagger scores again
+        assert [i for i, _ in p.unscored_documents("k1")] == [a, b, c]  # a done document is not scored
+        p.store_uncertainty("k1", [(a, 0.5), (b, 3.25), (c, 1.0)])
+        assert p.unscored_documents("k1") == []
+        assert [i for i, _ in p.unscored_documents("k2", limit=2)] == [a, b]  # a new tagger scores again
         assert [(x.id, x.uncertainty) for x in p.list_documents(order_by="uncertainty", descending=True)] == [
             (b, 3.25), (c, 1.0), (a, 0.5), (d, None)]
         assert p.document_info(b).uncertainty == 3.25

@@ -36,7 +36,6 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from .. import __version__
 from ..session import AcceptSuggestions, Command, RejectSuggestions
 from ..store import Project, ProjectError
-from ..store.learning import store_uncertainty
 from ..suggest import MIN_SCORE, Lexicon, Suggestion, project_lexicon
 from ..suggest import worker
 from .models import SpanListModel
@@ -581,7 +580,7 @@ class SuggestionController(QObject):
         if result is None or result[0] != self._tagger_key or not result[1]:
             return
         try:
-            store_uncertainty(self._project, *result)
+            self._project.store_uncertainty(*result)
         except (ProjectError, OSError):
             return
         self.documentsScored.emit([i for i, _ in result[1]])

@@ -10,6 +10,7 @@ transaction helper of :mod:`.db`:
 * :mod:`.annotations`: excluded regions, spans, suggestions, relations
 * :mod:`.exclusions`: region decisions carried across the documents of one source
 * :mod:`.flags`: the spots normalization flagged as uncertain
+* :mod:`.learning`: what the learning suggesters read, and the documents' scores
 * :mod:`.catalog`: the program catalog and the catalog view's pages
 * :mod:`.reports`: statistics and the change log
 * :mod:`.export`: reading for export, the canonical JSONL written by SQLite
@@ -39,6 +40,7 @@ from .exclusions import Exclusions
 from .export import Export
 from .flags import Flags
 from .label_edits import LabelEdits
+from .learning import Learning
 from .labels import Labels, check_attribute_definitions, default_labels, default_link_types
 from .opening import SUFFIX, CommitWatch, backup, check_file, default_annotator, migrate
 from .reports import Reports
@@ -52,7 +54,7 @@ __all__ = [
 
 
 @sort_errors
-class Project(Documents, Labels, LabelEdits, Annotations, Exclusions, Flags, Catalog, Reports, Export, Database):
+class Project(Documents, Labels, LabelEdits, Annotations, Exclusions, Flags, Learning, Catalog, Reports, Export, Database):
     """An open project file.  Use :func:`open_project`."""
 
     def __init__(self, path: Path, conn: Connection, annotator: str, lock, read_only_reason: str | None):

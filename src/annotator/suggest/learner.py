@@ -19,7 +19,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..store import Project
-from ..store.learning import annotated_documents, suggester_decisions
 from .model import Lexicon
 from .tagger import FeatureCache, Tagger, TrainingDocument, train, training_key
 
@@ -33,7 +32,7 @@ def model_path(project_path: str | os.PathLike[str]) -> Path:
 def training_documents(project: Project) -> list[TrainingDocument]:
     labels = {label.name for label in project.labels()}
     return [TrainingDocument(text, tuple(s for s in spans if s[2] in labels), str(doc_id))
-            for doc_id, text, spans in annotated_documents(project)]
+            for doc_id, text, spans in project.annotated_documents()]
 
 
 def weight(accepted: int, rejected: int) -> float:
@@ -41,7 +40,7 @@ def weight(accepted: int, rejected: int) -> float:
 
 
 def suggester_weights(project: Project) -> dict[str, float]:
-    return {name: weight(a, r) for name, (a, r) in suggester_decisions(project).items()}
+    return {name: weight(a, r) for name, (a, r) in project.suggester_decisions().items()}
 
 
 class ProjectTagger:

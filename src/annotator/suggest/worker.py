@@ -143,7 +143,6 @@ def uncertainties(project_path: str, limit: int = 20) -> tuple[str, list[tuple[i
     scored yet (the document list's "most to learn from"): ``(tagger key, [(document
     id, uncertainty)])``, computed here, stored by the caller; ``None`` without a tagger."""
     from ..store import open_reader
-    from ..store.learning import unscored_documents
     from .tagger import FeatureCache
 
     tagger, learner = _tagger, _learner
@@ -151,7 +150,7 @@ def uncertainties(project_path: str, limit: int = 20) -> tuple[str, list[tuple[i
         return None
     project = open_reader(project_path)
     try:
-        todo = unscored_documents(project, learner.key, limit)
+        todo = project.unscored_documents(learner.key, limit)
     finally:
         project.close()
     cache = FeatureCache(chars=0)  # each text once: keep the suggestions' cache as it is
