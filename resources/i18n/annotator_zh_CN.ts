@@ -21,7 +21,7 @@ A desktop annotator for Chinese documents: spans, links and a program catalog, s
 <context>
     <name>AnnotatedTextView</name>
     <message>
-        <location filename="../../src/annotator/gui/textview.py" line="407" />
+        <location filename="../../src/annotator/gui/textview.py" line="409" />
         <source>suggested {0} ({1}: {2}), confidence {3}</source>
         <translation>建议 {0}（{1}：{2}），置信度 {3}</translation>
     </message>
@@ -145,7 +145,7 @@ A desktop annotator for Chinese documents: spans, links and a program catalog, s
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="162" />
+        <location filename="../../src/annotator/gui/models.py" line="163" />
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
@@ -460,17 +460,17 @@ A desktop annotator for Chinese documents: spans, links and a program catalog, s
 <context>
     <name>LabelEditor</name>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="171" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="170" />
         <source>Edit labels</source>
         <translation>编辑标签</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="181" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="180" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="188" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="187" />
         <source>one line an attribute, e.g.
 category: 宣讲, 培训
 level (optional): national, city</source>
@@ -479,77 +479,77 @@ category: 宣讲, 培训
 level (optional): national, city</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="194" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="193" />
         <source>New label</source>
         <translation>新建标签</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="195" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="194" />
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="196" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="195" />
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="197" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="196" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="206" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="205" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="207" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="206" />
         <source>Chinese name</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="208" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="207" />
         <source>English name</source>
         <translation>英文名</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="209" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="208" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="210" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="209" />
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="211" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="210" />
         <source>Hotkey</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="212" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="211" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="276" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="275" />
         <source>A label name needs letters or digits</source>
         <translation>标签名称需要由字母或数字组成</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="278" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="277" />
         <source>The colour must be #RRGGBB</source>
         <translation>颜色须为 #RRGGBB</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="283" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="282" />
         <source>There is already a label {0}</source>
         <translation>已有标签 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="285" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="284" />
         <source>Hotkey {0} already belongs to {1}</source>
         <translation>快捷键 {0} 已属于 {1}</translation>
     </message>
@@ -572,28 +572,28 @@ level (optional): national, city</translation>
         <translation>导入标签方案…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="129" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="128" />
         <source>Export the label schema</source>
         <translation>导出标签方案</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="130" />
-        <location filename="../../src/annotator/gui/label_editor.py" line="151" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="129" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="150" />
         <source>TOML (*.toml)</source>
         <translation>TOML (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="144" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="143" />
         <source>{0}: cannot write it ({1})</source>
         <translation>{0}：无法写入（{1}）</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="147" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="146" />
         <source>Label schema saved to {0}</source>
         <translation>标签方案已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="150" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="149" />
         <source>Import a label schema</source>
         <translation>导入标签方案</translation>
     </message>
@@ -601,12 +601,12 @@ level (optional): national, city</translation>
 <context>
     <name>LearningActions</name>
     <message>
-        <location filename="../../src/annotator/gui/learning.py" line="68" />
+        <location filename="../../src/annotator/gui/learning.py" line="71" />
         <source>Next most uncertain</source>
         <translation>下一个最不确定的建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/learning.py" line="69" />
+        <location filename="../../src/annotator/gui/learning.py" line="72" />
         <source>Suggestion settings…</source>
         <translation>建议设置…</translation>
     </message>
@@ -614,67 +614,67 @@ level (optional): national, city</translation>
 <context>
     <name>LinkMode</name>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="83" />
+        <location filename="../../src/annotator/gui/linking.py" line="70" />
         <source>Select a program span first: a link goes from it to its organizer, place or date</source>
         <translation>请先选择一个项目品牌标注：链接从它指向主办方、地点或日期</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="89" />
+        <location filename="../../src/annotator/gui/linking.py" line="76" />
         <source>No link goes from a {0} span</source>
         <translation>{0} 标注没有可建立的链接</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="91" />
+        <location filename="../../src/annotator/gui/linking.py" line="78" />
         <source>A {0} span has no {1} links</source>
         <translation>{0} 标注没有“{1}”链接</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="102" />
+        <location filename="../../src/annotator/gui/linking.py" line="89" />
         <source>Link “{0}” to a {1}: click it, or Tab to the nearest and Enter; Esc cancels</source>
         <translation>为“{0}”链接一个 {1}：点击它，或按 Tab 选最近的再按 Enter；Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="110" />
+        <location filename="../../src/annotator/gui/linking.py" line="97" />
         <source>No {0} span in this document to link to</source>
         <translation>本文档中没有可链接的 {0} 标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="117" />
+        <location filename="../../src/annotator/gui/linking.py" line="104" />
         <source>{0} “{1}” ({2} of {3}): Enter links it, Tab the next, Esc cancels</source>
         <translation>{0}“{1}”（第 {2} 个，共 {3} 个）：Enter 建立链接，Tab 下一个，Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="124" />
+        <location filename="../../src/annotator/gui/linking.py" line="111" />
         <source>Tab to a span first, or click one</source>
         <translation>请先按 Tab 选一个标注，或点击一个标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="135" />
+        <location filename="../../src/annotator/gui/linking.py" line="122" />
         <source>Click a span to link to, or press Esc</source>
         <translation>点击要链接的标注，或按 Esc</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="143" />
+        <location filename="../../src/annotator/gui/linking.py" line="130" />
         <source>A suggestion is not a span yet: accept it first (Esc leaves link mode)</source>
         <translation>建议还不是标注：请先接受它（Esc 退出链接模式）</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="150" />
+        <location filename="../../src/annotator/gui/linking.py" line="137" />
         <source>A span cannot link to itself</source>
         <translation>标注不能链接到自身</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="154" />
+        <location filename="../../src/annotator/gui/linking.py" line="141" />
         <source>“{0}” is a {1}: a link from “{2}” goes to a {3}</source>
         <translation>“{0}”是 {1}：从“{2}”出发的链接只能指向 {3}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="158" />
+        <location filename="../../src/annotator/gui/linking.py" line="145" />
         <source>“{0}” is already the {1} of “{2}”</source>
         <translation>“{0}”已经是“{2}”的{1}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/linking.py" line="171" />
+        <location filename="../../src/annotator/gui/linking.py" line="158" />
         <source>No link made</source>
         <translation>未建立链接</translation>
     </message>
@@ -682,92 +682,92 @@ level (optional): national, city</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="201" />
+        <location filename="../../src/annotator/gui/window.py" line="120" />
         <source>Annotator — {0}</source>
         <translation>标注工具 — {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="202" />
+        <location filename="../../src/annotator/gui/docks.py" line="112" />
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="203" />
+        <location filename="../../src/annotator/gui/window.py" line="122" />
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="204" />
+        <location filename="../../src/annotator/gui/window.py" line="123" />
         <source>Selected span</source>
         <translation>选中的标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="207" />
+        <location filename="../../src/annotator/gui/docks.py" line="113" />
         <source>All documents</source>
         <translation>全部文档</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="210" />
+        <location filename="../../src/annotator/gui/docks.py" line="116" />
         <source>Search titles and text</source>
         <translation>搜索标题和正文</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="217" />
+        <location filename="../../src/annotator/gui/docks.py" line="68" />
         <source>Read-only: {0}. Changes cannot be saved.</source>
         <translation>只读：{0}。修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="219" />
+        <location filename="../../src/annotator/gui/docks.py" line="71" />
         <source>Read-only: changes to this project cannot be saved.</source>
         <translation>只读：对此项目的修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="222" />
+        <location filename="../../src/annotator/gui/docks.py" line="74" />
         <source>No font on this computer can show Chinese: the text appears as empty boxes. Install a CJK font (for example Noto Sans CJK, Debian: fonts-noto-cjk) and start again.</source>
         <translation>本机没有能显示中文的字体：文字会显示为空白方框。请安装中日韩字体（例如 Noto Sans CJK，Debian：fonts-noto-cjk）后重新启动。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="339" />
+        <location filename="../../src/annotator/gui/window.py" line="239" />
         <source>{0} characters · {1} spans · {2}</source>
         <translation>{0} 个字符 · {1} 个标注 · {2}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="405" />
+        <location filename="../../src/annotator/gui/window.py" line="292" />
         <source>Saved: {0} · {1} tags the same text elsewhere</source>
         <translation>已保存：{0} · {1} 可在别处标注相同文本</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="434" />
+        <location filename="../../src/annotator/gui/window.py" line="321" />
         <source>Select a span first: its text is what is looked for</source>
         <translation>请先选择一个片段：将查找它的文本</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="484" />
+        <location filename="../../src/annotator/gui/window.py" line="369" />
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="496" />
+        <location filename="../../src/annotator/gui/docks.py" line="129" />
         <source>Suggestions loading…</source>
         <translation>建议加载中…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="502" />
+        <location filename="../../src/annotator/gui/docks.py" line="133" />
         <source>done {0} of {1}</source>
         <translation>已完成 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="508" />
+        <location filename="../../src/annotator/gui/window.py" line="380" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="549" />
+        <location filename="../../src/annotator/gui/window.py" line="410" />
         <source>Raw page: “{0}” came from characters {1}–{2}</source>
         <translation>原始网页：“{0}”来自第 {1}–{2} 个字符</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/window.py" line="581" />
+        <location filename="../../src/annotator/gui/window.py" line="436" />
         <source>Links are made on the normalized text: leave the raw page first</source>
         <translation>链接在规范化文本上建立：请先退出原始页面</translation>
     </message>
@@ -925,22 +925,22 @@ level (optional): national, city</translation>
 <context>
     <name>RemoveLabelDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="335" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="334" />
         <source>Remove label {0}</source>
         <translation>删除标签 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="336" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="335" />
         <source>{0} spans carry the label {1}. What happens to them?</source>
         <translation>有 {0} 个标注使用标签 {1}。如何处理它们？</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="338" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="337" />
         <source>Delete the {0} spans</source>
         <translation>删除这 {0} 个标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/label_editor.py" line="339" />
+        <location filename="../../src/annotator/gui/label_editor.py" line="338" />
         <source>Relabel them to:</source>
         <translation>改为标签：</translation>
     </message>
@@ -966,112 +966,112 @@ level (optional): national, city</translation>
 <context>
     <name>SpanPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="98" />
+        <location filename="../../src/annotator/gui/span_panel.py" line="99" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="99" />
+        <location filename="../../src/annotator/gui/span_panel.py" line="100" />
         <source>Links</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="100" />
+        <location filename="../../src/annotator/gui/span_panel.py" line="101" />
         <source>Catalog</source>
         <translation>项目目录</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="101" />
+        <location filename="../../src/annotator/gui/span_panel.py" line="102" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="102" />
+        <location filename="../../src/annotator/gui/span_panel.py" line="103" />
         <source>Unlink</source>
         <translation>取消关联</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="111" />
+        <location filename="../../src/annotator/gui/span_panel.py" line="112" />
         <source>Select a span to see its attributes, links and program.</source>
         <translation>选择一个标注，查看它的属性、链接和项目。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="117" />
+        <location filename="../../src/annotator/gui/span_panel.py" line="118" />
         <source>{0} ({1}): “{2}”</source>
         <translation>{0}（{1}）：“{2}”</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="141" />
+        <location filename="../../src/annotator/gui/span_panel.py" line="142" />
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="141" />
+        <location filename="../../src/annotator/gui/span_panel.py" line="142" />
         <source>(not set yet)</source>
         <translation>（尚未设置）</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="149" />
+        <location filename="../../src/annotator/gui/span_panel.py" line="150" />
         <source>{0} spans have no attributes.</source>
         <translation>{0} 标注没有属性。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="176" />
+        <location filename="../../src/annotator/gui/span_panel.py" line="177" />
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="178" />
+        <location filename="../../src/annotator/gui/span_panel.py" line="179" />
         <source>Link…</source>
         <translation>链接…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="179" />
+        <location filename="../../src/annotator/gui/span_panel.py" line="180" />
         <source>Then click a {0} span, or Tab to one and press Enter</source>
         <translation>然后点击一个 {0} 标注，或按 Tab 选中再按 Enter</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="188" />
+        <location filename="../../src/annotator/gui/span_panel.py" line="189" />
         <source>{0} of “{1}”</source>
         <translation>“{1}”的{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="190" />
+        <location filename="../../src/annotator/gui/span_panel.py" line="191" />
         <source>No links go from {0} spans.</source>
         <translation>{0} 标注没有链接。</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="200" />
+        <location filename="../../src/annotator/gui/span_panel.py" line="201" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="213" />
+        <location filename="../../src/annotator/gui/span_panel.py" line="214" />
         <source>In the catalog: {0}</source>
         <translation>目录中的项目：{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="215" />
+        <location filename="../../src/annotator/gui/span_panel.py" line="216" />
         <source>a variant of {0}</source>
         <translation>{0} 的变体</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="219" />
+        <location filename="../../src/annotator/gui/span_panel.py" line="220" />
         <source>Not in the catalog yet. Proposed:</source>
         <translation>尚未关联目录。建议：</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="233" />
+        <location filename="../../src/annotator/gui/span_panel.py" line="234" />
         <source>link to {0}</source>
         <translation>关联到 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="235" />
+        <location filename="../../src/annotator/gui/span_panel.py" line="236" />
         <source>new program {0}, a variant of {1}</source>
         <translation>新项目 {0}，作为 {1} 的变体</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/span_panel.py" line="236" />
+        <location filename="../../src/annotator/gui/span_panel.py" line="237" />
         <source>new program {0}</source>
         <translation>新项目 {0}</translation>
     </message>
@@ -1171,17 +1171,17 @@ File → New project… makes one; File → Open project… (Ctrl+O) or File →
 <context>
     <name>SuggestionListDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/suggestion_list.py" line="19" />
+        <location filename="../../src/annotator/gui/suggestion_list.py" line="20" />
         <source>Accept suggestions</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/suggestion_list.py" line="20" />
+        <location filename="../../src/annotator/gui/suggestion_list.py" line="21" />
         <source>Accept the checked {0} suggestions of this document:</source>
         <translation>接受本文档中勾选的 {0} 建议：</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/suggestion_list.py" line="30" />
+        <location filename="../../src/annotator/gui/suggestion_list.py" line="31" />
         <source>{0} ({1}: {2})</source>
         <translation>{0}（{1}：{2}）</translation>
     </message>
@@ -1237,250 +1237,250 @@ File → New project… makes one; File → Open project… (Ctrl+O) or File →
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="246" />
+        <location filename="../../src/annotator/gui/actions.py" line="260" />
         <source>Delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="246" />
+        <location filename="../../src/annotator/gui/actions.py" line="260" />
         <source>Mark done and go to the next</source>
         <translation>标为完成并转到下一篇</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="247" />
-        <location filename="../../src/annotator/gui/actions.py" line="265" />
+        <location filename="../../src/annotator/gui/actions.py" line="261" />
+        <location filename="../../src/annotator/gui/actions.py" line="279" />
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="247" />
+        <location filename="../../src/annotator/gui/actions.py" line="261" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="248" />
+        <location filename="../../src/annotator/gui/actions.py" line="262" />
         <source>Include or exclude the region here</source>
         <translation>纳入或排除此处的区域</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="249" />
+        <location filename="../../src/annotator/gui/actions.py" line="263" />
         <source>Apply region decisions to this source</source>
         <translation>将区域的取舍应用到同一来源的文档</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="250" />
+        <location filename="../../src/annotator/gui/actions.py" line="264" />
         <source>Show the raw page</source>
         <translation>显示原始网页</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="250" />
+        <location filename="../../src/annotator/gui/actions.py" line="264" />
         <source>Snap selections to words</source>
         <translation>选择对齐到词边界</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="251" />
+        <location filename="../../src/annotator/gui/actions.py" line="265" />
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="251" />
+        <location filename="../../src/annotator/gui/actions.py" line="265" />
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="252" />
+        <location filename="../../src/annotator/gui/actions.py" line="266" />
         <source>Preferences…</source>
         <translation>首选项…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="252" />
+        <location filename="../../src/annotator/gui/actions.py" line="266" />
         <source>Guidelines</source>
         <translation>标注规范</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="253" />
+        <location filename="../../src/annotator/gui/actions.py" line="267" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="253" />
+        <location filename="../../src/annotator/gui/actions.py" line="267" />
         <source>About Annotator</source>
         <translation>关于标注工具</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="254" />
+        <location filename="../../src/annotator/gui/actions.py" line="268" />
         <source>Accept the suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="255" />
+        <location filename="../../src/annotator/gui/actions.py" line="269" />
         <source>Reject the suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="256" />
+        <location filename="../../src/annotator/gui/actions.py" line="270" />
         <source>Next suggestion</source>
         <translation>下一个建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="256" />
+        <location filename="../../src/annotator/gui/actions.py" line="270" />
         <source>Previous suggestion</source>
         <translation>上一个建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="257" />
+        <location filename="../../src/annotator/gui/actions.py" line="271" />
         <source>Show suggestions</source>
         <translation>显示建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="258" />
+        <location filename="../../src/annotator/gui/actions.py" line="272" />
         <source>Tag all occurrences…</source>
         <translation>标注所有出现…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="259" />
+        <location filename="../../src/annotator/gui/actions.py" line="273" />
         <source>Next span</source>
         <translation>下一个标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="259" />
+        <location filename="../../src/annotator/gui/actions.py" line="273" />
         <source>Previous span</source>
         <translation>上一个标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="260" />
+        <location filename="../../src/annotator/gui/actions.py" line="274" />
         <source>Edit the span's attributes</source>
         <translation>编辑标注属性</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="261" />
+        <location filename="../../src/annotator/gui/actions.py" line="275" />
         <source>Link the span to…</source>
         <translation>为标注建立链接…</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="261" />
+        <location filename="../../src/annotator/gui/actions.py" line="275" />
         <source>Next span to link to</source>
         <translation>下一个可链接的标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="262" />
+        <location filename="../../src/annotator/gui/actions.py" line="276" />
         <source>Previous span to link to</source>
         <translation>上一个可链接的标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="263" />
+        <location filename="../../src/annotator/gui/actions.py" line="277" />
         <source>Make the link</source>
         <translation>建立链接</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="263" />
+        <location filename="../../src/annotator/gui/actions.py" line="277" />
         <source>Cancel the link</source>
         <translation>取消链接</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="265" />
+        <location filename="../../src/annotator/gui/actions.py" line="279" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="265" />
+        <location filename="../../src/annotator/gui/actions.py" line="279" />
         <source>Raw page</source>
         <translation>原始页面</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="274" />
+        <location filename="../../src/annotator/gui/actions.py" line="288" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="274" />
+        <location filename="../../src/annotator/gui/actions.py" line="288" />
         <source>&amp;Document</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="275" />
+        <location filename="../../src/annotator/gui/actions.py" line="289" />
         <source>&amp;Labels</source>
         <translation>标签(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="275" />
+        <location filename="../../src/annotator/gui/actions.py" line="289" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="276" />
+        <location filename="../../src/annotator/gui/actions.py" line="290" />
         <source>&amp;Suggestions</source>
         <translation>建议(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="277" />
+        <location filename="../../src/annotator/gui/actions.py" line="291" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="277" />
+        <location filename="../../src/annotator/gui/actions.py" line="291" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="280" />
+        <location filename="../../src/annotator/gui/actions.py" line="294" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="281" />
+        <location filename="../../src/annotator/gui/actions.py" line="295" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="291" />
+        <location filename="../../src/annotator/gui/actions.py" line="304" />
         <source>Undo {0}</source>
         <translation>撤销{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="291" />
-        <location filename="../../src/annotator/gui/actions.py" line="294" />
+        <location filename="../../src/annotator/gui/actions.py" line="304" />
+        <location filename="../../src/annotator/gui/actions.py" line="307" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="292" />
+        <location filename="../../src/annotator/gui/actions.py" line="305" />
         <source>Redo {0}</source>
         <translation>重做{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="292" />
-        <location filename="../../src/annotator/gui/actions.py" line="294" />
+        <location filename="../../src/annotator/gui/actions.py" line="305" />
+        <location filename="../../src/annotator/gui/actions.py" line="307" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="314" />
+        <location filename="../../src/annotator/gui/actions.py" line="327" />
         <source>Accept all {0} suggestions in this document</source>
         <translation>接受本文档中所有 {0} 建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="315" />
+        <location filename="../../src/annotator/gui/actions.py" line="328" />
         <source>Reject all {0} suggestions in this document</source>
         <translation>拒绝本文档中所有 {0} 建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="317" />
+        <location filename="../../src/annotator/gui/actions.py" line="330" />
         <source>Accept all suggestions of the selected one's label</source>
         <translation>接受与所选建议同一标签的全部建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="318" />
+        <location filename="../../src/annotator/gui/actions.py" line="331" />
         <source>Reject all suggestions of the selected one's label</source>
         <translation>拒绝与所选建议同一标签的全部建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="272" />
+        <location filename="../../src/annotator/gui/actions.py" line="286" />
         <source>Program catalog</source>
         <translation>项目目录</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="273" />
+        <location filename="../../src/annotator/gui/actions.py" line="287" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
@@ -1527,47 +1527,47 @@ File → New project… makes one; File → Open project… (Ctrl+O) or File →
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="110" />
+        <location filename="../../src/annotator/gui/models.py" line="111" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="110" />
+        <location filename="../../src/annotator/gui/models.py" line="111" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="111" />
+        <location filename="../../src/annotator/gui/models.py" line="112" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="111" />
+        <location filename="../../src/annotator/gui/models.py" line="112" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="112" />
+        <location filename="../../src/annotator/gui/models.py" line="113" />
         <source>Spans</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="209" />
+        <location filename="../../src/annotator/gui/models.py" line="212" />
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="209" />
+        <location filename="../../src/annotator/gui/models.py" line="212" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="210" />
+        <location filename="../../src/annotator/gui/models.py" line="213" />
         <source>Origin</source>
         <translation>来源方式</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="112"/>
+        <location filename="../../src/annotator/gui/models.py" line="113" />
         <source>Learn</source>
         <translation>学习价值</translation>
     </message>
@@ -1575,109 +1575,134 @@ File → New project… makes one; File → Open project… (Ctrl+O) or File →
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="48" />
+        <location filename="../../src/annotator/gui/actions.py" line="50" />
         <source>tag {0}</source>
         <translation>标注 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="50" />
+        <location filename="../../src/annotator/gui/actions.py" line="52" />
         <source>delete span</source>
         <translation>删除标注</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="52" />
+        <location filename="../../src/annotator/gui/actions.py" line="54" />
         <source>reject the accepted suggestion</source>
         <translation>拒绝已接受的建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="54" />
+        <location filename="../../src/annotator/gui/actions.py" line="56" />
         <source>relabel as {0}</source>
         <translation>改标为 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="56" />
+        <location filename="../../src/annotator/gui/actions.py" line="58" />
         <source>mark done</source>
         <translation>标为完成</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="56" />
+        <location filename="../../src/annotator/gui/actions.py" line="58" />
         <source>skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="57" />
+        <location filename="../../src/annotator/gui/actions.py" line="59" />
         <source>reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="58" />
+        <location filename="../../src/annotator/gui/actions.py" line="60" />
         <source>mark new</source>
         <translation>标为新建</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="61" />
+        <location filename="../../src/annotator/gui/actions.py" line="63" />
         <source>accept the suggested {0}</source>
         <translation>接受建议的 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="62" />
+        <location filename="../../src/annotator/gui/actions.py" line="64" />
         <source>accept {0} suggestions</source>
         <translation>接受 {0} 条建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="65" />
+        <location filename="../../src/annotator/gui/actions.py" line="67" />
         <source>reject the suggested {0}</source>
         <translation>拒绝建议的 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="66" />
+        <location filename="../../src/annotator/gui/actions.py" line="68" />
         <source>reject {0} suggestions</source>
         <translation>拒绝 {0} 条建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="68" />
+        <location filename="../../src/annotator/gui/actions.py" line="70" />
         <source>tag {0} occurrences as {1}</source>
         <translation>将 {0} 处标注为 {1}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="70" />
+        <location filename="../../src/annotator/gui/actions.py" line="72" />
         <source>set {0}</source>
         <translation>设置{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="72" />
+        <location filename="../../src/annotator/gui/actions.py" line="74" />
         <source>link {0}</source>
         <translation>链接{0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="74" />
+        <location filename="../../src/annotator/gui/actions.py" line="76" />
         <source>remove link</source>
         <translation>删除链接</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="76" />
+        <location filename="../../src/annotator/gui/actions.py" line="78" />
         <source>link to the catalog</source>
         <translation>关联到项目目录</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="78" />
+        <location filename="../../src/annotator/gui/actions.py" line="80" />
         <source>unlink from the catalog</source>
         <translation>取消关联项目目录</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="80" />
+        <location filename="../../src/annotator/gui/actions.py" line="82" />
         <source>new program {0}</source>
         <translation>新项目 {0}</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="83" />
+        <location filename="../../src/annotator/gui/actions.py" line="85" />
         <source>exclude region</source>
         <translation>排除区域</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="84" />
+        <location filename="../../src/annotator/gui/actions.py" line="86" />
         <source>include region</source>
         <translation>纳入区域</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="88" />
+        <source>apply {0} region decisions to {1} documents</source>
+        <translation>将 {0} 项区域取舍应用到 {1} 篇文档</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="91" />
+        <source>add label {0}</source>
+        <translation>添加标签 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="93" />
+        <source>change label {0}</source>
+        <translation>修改标签 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="95" />
+        <source>remove label {0}</source>
+        <translation>删除标签 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/actions.py" line="97" />
+        <source>import the label schema</source>
+        <translation>导入标签方案</translation>
     </message>
 </context>
 <context>
@@ -1706,17 +1731,17 @@ File → New project… makes one; File → Open project… (Ctrl+O) or File →
 <context>
     <name>origin</name>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="34" />
+        <location filename="../../src/annotator/gui/models.py" line="35" />
         <source>manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="35" />
+        <location filename="../../src/annotator/gui/models.py" line="36" />
         <source>suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="36" />
+        <location filename="../../src/annotator/gui/models.py" line="37" />
         <source>imported</source>
         <translation>导入</translation>
     </message>
@@ -1732,55 +1757,218 @@ File → New project… makes one; File → Open project… (Ctrl+O) or File →
 <context>
     <name>readonly</name>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="41" />
+        <location filename="../../src/annotator/gui/models.py" line="42" />
         <source>the project is open in another process</source>
         <translation>项目已在另一个进程中打开</translation>
     </message>
 </context>
 <context>
+    <name>reasons</name>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="21" />
+        <source>date pattern</source>
+        <translation>日期格式</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="22" />
+        <source>LAC {0}</source>
+        <translation>通用模型 LAC，标记 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="23" />
+        <source>jieba: a person's name after a title</source>
+        <translation>结巴：职务后的人名</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="24" />
+        <source>jieba tag {0}</source>
+        <translation>结巴词性 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="25" />
+        <source>domain lexicon: {0}</source>
+        <translation>领域词表：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="26" />
+        <source>congress or plenum pattern</source>
+        <translation>代表大会或全会格式</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="27" />
+        <source>an event's {0}</source>
+        <translation>会议的{0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="28" />
+        <source>accepted before as {0}: {1}</source>
+        <translation>此前已接受为 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="29" />
+        <source>place + {0}</source>
+        <translation>地名 + {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="30" />
+        <source>in 《》</source>
+        <translation>书名号内</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="31" />
+        <source>quoted, then a program word</source>
+        <translation>引号内，后接项目词</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="32" />
+        <source>quoted, ends in a program word</source>
+        <translation>引号内，以项目词结尾</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="33" />
+        <source>quoted, followed by {0}</source>
+        <translation>引号内，后接“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="34" />
+        <source>quoted, holds a domain word</source>
+        <translation>引号内，含领域词</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="35" />
+        <source>quoted</source>
+        <translation>引号内</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="36" />
+        <source>unquoted, {0}, extends a known program</source>
+        <translation>无引号，{0}，扩展了已知项目</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="37" />
+        <source>unquoted, {0}</source>
+        <translation>无引号，{0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="38" />
+        <source>ends in a program word</source>
+        <translation>以项目词结尾</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="39" />
+        <source>learned tagger {0}</source>
+        <translation>本项目学习的标注器 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="40" />
+        <source>tagger {0}</source>
+        <translation>标注器 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="41" />
+        <source>surname and given name after a title</source>
+        <translation>职务后的姓和名</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="42" />
+        <source>name in a byline</source>
+        <translation>署名中的人名</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="44" />
+        <source>in the catalog</source>
+        <translation>目录中已有</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="45" />
+        <source>a national program (lexicon)</source>
+        <translation>全国性项目（词表）</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="47" />
+        <source>the name of {0}, {1}</source>
+        <translation>即 {0} 的名称，{1}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="49" />
+        <source>an alias of {0}, {1}</source>
+        <translation>{0} 的别名，{1}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="51" />
+        <source>{0} with another ending, {1}</source>
+        <translation>{0} 换了结尾，{1}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="53" />
+        <source>a regional variant: {0}, {1}</source>
+        <translation>地区变体：{0}，{1}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="54" />
+        <source>the place {0} + {1}</source>
+        <translation>地名 {0} + {1}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="56" />
+        <source>{0} with a theme: {1}, {2}</source>
+        <translation>{0} 加主题：{1}，{2}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="58" />
+        <source>similar to {0} ({1} alike), {2}</source>
+        <translation>与 {0} 相似（相似度 {1}），{2}</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="69" />
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>schema</name>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="62" />
+        <location filename="../../src/annotator/gui/models.py" line="63" />
         <source>organizer</source>
         <translation>主办方</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="63" />
+        <location filename="../../src/annotator/gui/models.py" line="64" />
         <source>place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="64" />
+        <location filename="../../src/annotator/gui/models.py" line="65" />
         <source>date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="65" />
+        <location filename="../../src/annotator/gui/models.py" line="66" />
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="66" />
+        <location filename="../../src/annotator/gui/models.py" line="67" />
         <source>level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="67" />
+        <location filename="../../src/annotator/gui/models.py" line="68" />
         <source>national</source>
         <translation>全国</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="68" />
+        <location filename="../../src/annotator/gui/models.py" line="69" />
         <source>provincial</source>
         <translation>省级</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="69" />
+        <location filename="../../src/annotator/gui/models.py" line="70" />
         <source>city</source>
         <translation>市级</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="70" />
+        <location filename="../../src/annotator/gui/models.py" line="71" />
         <source>county</source>
         <translation>县级</translation>
     </message>
@@ -1806,24 +1994,62 @@ File → New project… makes one; File → Open project… (Ctrl+O) or File →
 <context>
     <name>status</name>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="26" />
+        <location filename="../../src/annotator/gui/models.py" line="27" />
         <source>new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="27" />
+        <location filename="../../src/annotator/gui/models.py" line="28" />
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="28" />
+        <location filename="../../src/annotator/gui/models.py" line="29" />
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/models.py" line="29" />
+        <location filename="../../src/annotator/gui/models.py" line="30" />
         <source>skipped</source>
         <translation>已跳过</translation>
+    </message>
+</context>
+<context>
+    <name>suggesters</name>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="13" />
+        <source>jieba</source>
+        <translation>结巴分词</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="13" />
+        <source>lexicon</source>
+        <translation>词表</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="14" />
+        <source>programs</source>
+        <translation>项目规则</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="14" />
+        <source>dates</source>
+        <translation>日期规则</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="15" />
+        <source>learned</source>
+        <translation>已学词汇</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="15" />
+        <source>general</source>
+        <translation>通用模型</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reasons.py" line="16" />
+        <source>tagger</source>
+        <translation>标注器</translation>
     </message>
 </context>
 </TS>

@@ -349,3 +349,48 @@ def test_the_document_list_sorts_by_most_to_learn_from(qtbot, tmp_path):
         assert set(order[:3]) == set(fresh) and values[:3] == sorted(values[:3], reverse=True)
         assert order[2] == ids[6]  # the calm sentence: nothing to learn from there
         assert values[0] > values[2]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: a tooltip is a window
+def test_in_chinese_the_tooltip_names_the_suggester_and_its_reason_in_chinese(qtbot, window):
+    from PySide6.QtCore import QSettings
+
+    from annotator.gui import i18n
+    from annotator.gui.reasons import reason_text
+
+    from .test_plain_text import shown as plain
+
+    text = window.project.text(1)
+    shown = wait_for(qtbot, window, (9, 14, "ORG"))
+    QSettings().setValue("ui/language", "zh_CN")
+    i18n.install("zh_CN")
+    try:
+        view = window.text_view
+        pos = point_at(view, text, 11).toPoint() + QPoint(3, 0)
+        QApplication.sendEvent(view, QHelpEvent(QHelpEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos)))
+        tooltip = plain(QToolTip.text())
+        QToolTip.hideText()
+        assert tooltip.startswith("建议 ORG（") and "置信度" in tooltip
+        assert not any(word in tooltip for word in ("lexicon", "general", "place", "tagger", "domain")), tooltip
+        # every phrase the suggesters write, with their words and figures kept
+        assert reason_text("place + 妇联; tagger 73%") == "地名 + 妇联；标注器 73%"
+        assert reason_text("unquoted, ends in a program word, extends a known program") == \
+            "无引号，以项目词结尾，扩展了已知项目"
+        assert reason_text("something new") == "something new"
+    finally:
+        QSettings().setValue("ui/language", "en")
+        i18n.install("en")
+
+
+def test_the_catalogs_proposal_reasons_are_translated(qapp):
+    from annotator.gui import i18n
+    from annotator.gui.reasons import reason_text
+
+    i18n.install("zh_CN")
+    try:
+        assert reason_text("a regional variant: the place 三秦 + 巾帼大宣讲, in the catalog") == \
+            "地区变体：地名 三秦 + 巾帼大宣讲，目录中已有"
+        assert reason_text("similar to 春蕾计划 (83% alike), a national program (lexicon)") == \
+            "与 春蕾计划 相似（相似度 83%），全国性项目（词表）"
+    finally:
+        i18n.install("en")

@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QMenu
 
+from ..session.labels import AddLabel, ImportSchema, RemoveLabel, UpdateLabel
+from ..session.propagate import ApplyRegionProposals
 from ..session import (
     AcceptSuggestions,
     AddLink,
@@ -82,6 +84,17 @@ def describe(command: Command) -> str:
         if command.excluded:
             return translate("commands", "exclude region")
         return translate("commands", "include region")
+    if isinstance(command, ApplyRegionProposals):
+        return translate("commands", "apply {0} region decisions to {1} documents").format(
+            len(command.proposals), len(command.document_ids))
+    if isinstance(command, AddLabel):
+        return translate("commands", "add label {0}").format(command.label.name)
+    if isinstance(command, UpdateLabel):
+        return translate("commands", "change label {0}").format(command.name)
+    if isinstance(command, RemoveLabel):
+        return translate("commands", "remove label {0}").format(command.name)
+    if isinstance(command, ImportSchema):
+        return translate("commands", "import the label schema")
     return command.text
 
 

@@ -33,6 +33,7 @@ from ..session import Command, DeleteLink, SetAttributes, UnlinkProgram, confirm
 from ..store import Label, Project, Relation, Span
 from .models import SpanListModel, schema_name
 from .plain import tip
+from .reasons import reason_text
 
 
 _ORDER = ("organizer", "place", "date")  # the order; a project's own types after these
@@ -224,7 +225,7 @@ class SpanPanel(QScrollArea):
         self.proposals.clear()
         for p in proposals:
             self.proposals.addItem(self._describe(p), p)
-            self.proposals.setItemData(self.proposals.count() - 1, tip(p.reason or ""), Qt.ItemDataRole.ToolTipRole)
+            self.proposals.setItemData(self.proposals.count() - 1, tip(reason_text(p.reason or "")), Qt.ItemDataRole.ToolTipRole)
         best = 0 if proposals[0].score >= CONFIDENT else len(proposals) - 1  # as catalog.best_proposal
         self.proposals.setCurrentIndex(best)
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QL
 
 from ..suggest import Suggestion
 from .plain import tip
+from .reasons import reason_text, suggester_name
 
 
 class SuggestionListDialog(QDialog):
@@ -27,7 +28,8 @@ class SuggestionListDialog(QDialog):
             item = QListWidgetItem(f"…{before}【{text[s.start:s.end]}】{after}…".replace("\n", " "))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
-            item.setToolTip(tip(self.tr("{0} ({1}: {2})").format(s.label, s.suggester, s.reason or "…")))
+            item.setToolTip(tip(self.tr("{0} ({1}: {2})").format(s.label, suggester_name(s.suggester),
+                                                                reason_text(s.reason) if s.reason else "…")))
             self.list.addItem(item)
         if suggestions:
             self.list.setCurrentRow(0)

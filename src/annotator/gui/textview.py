@@ -29,6 +29,7 @@ from .models import FixedSpans
 from . import spots as uncertain
 from .longlines import positions_for
 from .plain import tip
+from .reasons import reason_text, suggester_name
 from .textpos import QtPositions
 
 
@@ -406,7 +407,7 @@ class AnnotatedTextView(QPlainTextEdit):
 
     def suggestion_tip(self, s: Suggestion) -> str:
         return self.tr("suggested {0} ({1}: {2}), confidence {3}").format(
-            s.label, s.suggester, s.reason or "…", f"{s.score:.0%}")
+            s.label, suggester_name(s.suggester), reason_text(s.reason) if s.reason else "…", f"{s.score:.0%}")
 
 
 def _curve(a: QRectF, b: QRectF, gap: float = 8.0) -> QPainterPath:
