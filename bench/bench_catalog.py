@@ -150,22 +150,7 @@ def bench_views(path: Path, repeat: int) -> dict[str, float]:
                 self.at.setdefault(obj, []).append(time.perf_counter())
             return False
 
-    class Ticker(QObject):
-        """The longest gap between ticks of a 5 ms timer: how long the GUI thread was busy."""
-
-        def __init__(self):
-            super().__init__()
-            self.timer = QTimer(self, interval=5)
-            self.timer.timeout.connect(self._tick)
-            self.reset()
-            self.timer.start()
-
-        def reset(self) -> None:
-            self.last, self.longest = time.perf_counter(), 0.0
-
-        def _tick(self) -> None:
-            now = time.perf_counter()
-            self.longest, self.last = max(self.longest, now - self.last), now
+    from qtclock import Ticker
 
     def wait_for(condition, limit: float = 60.0) -> None:
         loop = QEventLoop()

@@ -54,7 +54,7 @@ def main() -> int:
                         help="seconds the window settles on the export project before the export")
     args = parser.parse_args()
 
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSettings, QTimer
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from annotator.gui.export_dialog import ExportChoice, ExportDialog
@@ -68,22 +68,7 @@ def main() -> int:
     QCoreApplication.setOrganizationName("annotator-bench")
     QSettings().setValue("user/annotator", "bench")
 
-    class Ticker(QObject):
-        """The longest gap between ticks of a 5 ms timer: how long the GUI thread was busy."""
-
-        def __init__(self):
-            super().__init__()
-            self.timer = QTimer(self, interval=5)
-            self.timer.timeout.connect(self._tick)
-            self.reset()
-            self.timer.start()
-
-        def reset(self) -> None:
-            self.last, self.longest = time.perf_counter(), 0.0
-
-        def _tick(self) -> None:
-            now = time.perf_counter()
-            self.longest, self.last = max(self.longest, now - self.last), now
+    from qtclock import Ticker
 
     def wait_for(condition, limit: float = 1800.0) -> None:
         loop = QEventLoop()
